@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: MIT */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "export.h"
+#include "graph_builder.h"
+#include "ns.h"
+#include "pipeline.h"
+
+/* Exports are named after the review they hold. */
+static const char EXPORT_BASENAME[] = "cop-ctd-ild";
+
+typedef struct {
+  cli_inputs in;
+  const char *out_dir;
+  const char *base;
+  const export_format *formats[16];
+  size_t nformats;
+} build_options;
+
+static void
+print_help(void)
+{
+  printf("Usage: ildkg build [OPTION]...\n"
+         "Validate the facts, build the graph and write it to OUT/%s.EXT.\n"
+         "Every export is written to a temporary file and renamed into place only when\n"
+         "all are complete: on any error no export is written or changed.\n\n"
+         "  --facts DIR      facts directory (default: the source tree's or installed facts/)\n"
+         "  --ontology DIR   ontology directory (default: likewise)\n"
+         "  --out DIR        output directory, created if missing (default: exports)\n"
+         "  --base IRI       base IRI of the data, ending in / or # (default: %s)\n"
+         "  --format LIST    comma-separated formats (default: all):\n",
+         EXPORT_BASENAME, ILDKG_DEFAULT_BASE);
+  for (size_t i = 0; i < export_format_count(); ++i) {
+    const export_format *f = export_format_at(i);
+    printf("                     %-9s %s (%s)\n", f->name, f->summary, f->extension);
+  }
+  printf("  -h, --help       this help\n");
+}
+
+static ildkg_status
+add_formats(build_options *o, char *list)
+{
+  for (char *name = strtok(list, ","); name; name = strtok(NULL, ",")) {
+    const export_format *f = export_format_find(name);
+    if (!f) {
+      return cli_usage_error("build", "unknown format '%s' (see --help for the formats)", name);
+    }
+    int seen = 0;
+    for (size_t i = 0; i < o->nformats; ++i) {
+      seen |= o->formats[i] == f;
+    }
+    if (!seen) {
+      o->formats[o->nformats++] = f;
+    }
+  }
+  return o->nformats ? ILDKG_OK : cli_usage_error("build", "empty --format list%s", "");
+}
+
+/* ILDKG_DONE after --help. */
+static ildkg_status
+parse_options(build_options *o, int argc, char **argv)
+{
+  static const struct option options[] = {
+    {"facts", required_argument, NULL, 'f'}, {"ontology", required_argument, NULL, 'o'},
+    {"out", required_argument, NULL, 'd'},   {"base", required_argument, NULL, 'b'},
+    {"format", required_argument, NULL, 'F'}, {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+  ildkg_status st = ILDKG_OK;
+  int c;
+  opterr = 0;
+  while (st == ILDKG_OK && (c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+    switch (c) {
+    case 'f': o->in.facts_dir = optarg; break;
+    case 'o': o->in.ontology_dir = optarg; break;
+    case 'd': o->out_dir = optarg; break;
+    case 'b': o->base = optarg; break;
+    case 'F': st = add_formats(o, optarg); break;
+    case 'h': print_help(); return ILDKG_DONE;
+    default: return cli_usage_error("build", "bad option '%s'", argv[optind - 1]);
+    }
+  }
+  if (st == ILDKG_OK && optind < argc) {
+    st = cli_usage_error("build", "unexpected argument '%s'", argv[optind]);
+  }
+  if (st == ILDKG_OK && !graph_builder_base_is_valid(o->base)) {
+    st = cli_usage_error("build", "bad --base '%s' (expected an http(s) IRI ending in / or #)",
+                         o->base);
+  }
+  if (st == ILDKG_OK && o->nformats == 0) { /* no --format: every format ildkg has */
+    for (size_t i = 0; i < export_format_count(); ++i) {
+      o->formats[o->nformats++] = export_format_at(i);
+    }
+  }
+  return st;
+}
+
+int
+cmd_build(int argc, char **argv)
+{
+  build_options o = {.out_dir = "exports", .base = ILDKG_DEFAULT_BASE};
+  cli_default_inputs(&o.in);
+  ildkg_status st = parse_options(&o, argc, argv);
+  if (st != ILDKG_OK) {
+    return cli_exit_code(st == ILDKG_DONE ? ILDKG_OK : st);
+  }
+  ildkg_diag *d = ildkg_diag_new(CLI_MAX_MESSAGES);
+  pipeline p = {NULL, NULL, NULL};
+  st = d ? pipeline_load(&p, o.in.facts_dir, o.in.ontology_dir, d) : ILDKG_ERR_NOMEM;
+  if (st == ILDKG_OK) {
+    st = pipeline_build_graph(&p, o.base);
+  }
+  if (st == ILDKG_OK) {
+    const export_options eo = {o.base};
+    st = export_write_all(p.graph, o.formats, o.nformats, &eo, o.out_dir, EXPORT_BASENAME, d,
+                          stdout);
+  }
+  if (d) {
+    cli_print_diag("build", d);
+  }
+  if (st != ILDKG_OK && st != ILDKG_ERR_INPUT) {
+    fprintf(stderr, "ildkg build: %s; no export was written or changed\n",
+            ildkg_status_string(st));
+  } else if (st == ILDKG_ERR_INPUT) {
+    fprintf(stderr, "ildkg build: the facts are not valid; no export was written or changed\n");
+  }
+  pipeline_clear(&p);
+  ildkg_diag_free(d);
+  return cli_exit_code(st);
+}

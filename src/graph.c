@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: MIT */
+#include <config.h>
+
+#include "graph.h"
+
+#include <librdf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct graph {
+  librdf_world *world;
+  librdf_storage *storage;
+  librdf_model *model;
+  char last_error[512];
+};
+
+/* librdf's default handler prints a garbled locator: keep the message for the caller instead. */
+static int
+keep_message(void *user_data, librdf_log_message *message)
+{
+  graph *g = user_data;
+  if (librdf_log_message_level(message) >= LIBRDF_LOG_WARN) {
+    const char *text = librdf_log_message_message(message);
+    snprintf(g->last_error, sizeof g->last_error, "%s", text ? text : "librdf error");
+  }
+  return 1;
+}
+
+void
+graph_free(graph *g)
+{
+  if (!g) {
+    return;
+  }
+  if (g->model) {
+    librdf_free_model(g->model);
+  }
+  if (g->storage) {
+    librdf_free_storage(g->storage);
+  }
+  if (g->world) {
+    librdf_free_world(g->world);
+  }
+  free(g);
+}
+
+graph *
+graph_new(void)
+{
+  graph *g = calloc(1, sizeof *g);
+  if (!g || !(g->world = librdf_new_world())) {
+    graph_free(g);
+    return NULL;
+  }
+  librdf_world_set_logger(g->world, g, keep_message);
+  librdf_world_open(g->world);
+  /* "hashes" in memory is indexed; the plain "memory" storage is quadratic to load. */
+  g->storage = librdf_new_storage(g->world, "hashes", "ildkg", "hash-type='memory'");
+  g->model = g->storage ? librdf_new_model(g->world, g->storage, NULL) : NULL;
+  if (!g->model) {
+    graph_free(g);
+    return NULL;
+  }
+  return g;
+}
+
+static librdf_node *
+iri_node(graph *g, const char *iri)
+{
+  return librdf_new_node_from_uri_string(g->world, (const unsigned char *)iri);
+}
+
+/* Consumes s, p and o whatever happens; NULL among them means a failed constructor. */
+static ildkg_status
+add_nodes(graph *g, librdf_node *s, librdf_node *p, librdf_node *o)
+{
+  if (!s || !p || !o) {
+    if (s) {
+      librdf_free_node(s);
+    }
+    if (p) {
+      librdf_free_node(p);
+    }
+    if (o) {
+      librdf_free_node(o);
+    }
+    return ILDKG_ERR_RDF;
+  }
+  librdf_statement *t = librdf_new_statement_from_nodes(g->world, s, p, o);
+  if (!t) {
+    return ILDKG_ERR_RDF; /* librdf freed the nodes */
+  }
+  const int rc = librdf_model_add_statement(g->model, t); /* copies the statement */
+  librdf_free_statement(t);
+  return rc ? ILDKG_ERR_RDF : ILDKG_OK;
+}
+
+ildkg_status
+graph_add_iri(graph *g, const char *s, const char *p, const char *o)
+{
+  return add_nodes(g, iri_node(g, s), iri_node(g, p), iri_node(g, o));
+}
+
+static librdf_node *
+literal_node(graph *g, const char *value, const char *datatype, const char *lang)
+{
+  if (!datatype) {
+    return librdf_new_node_from_literal(g->world, (const unsigned char *)value, lang, 0);
+  }
+  librdf_uri *type = librdf_new_uri(g->world, (const unsigned char *)datatype);
+  if (!type) {
+    return NULL;
+  }
+  librdf_node *node =
+    librdf_new_node_from_typed_literal(g->world, (const unsigned char *)value, NULL, type);
+  librdf_free_uri(type);
+  return node;
+}
+
+ildkg_status
+graph_add_literal(graph *g, const char *s, const char *p, const char *value, const char *datatype,
+                  const char *lang)
+{
+  return add_nodes(g, iri_node(g, s), iri_node(g, p), literal_node(g, value, datatype, lang));
+}
+
+ildkg_status
+graph_add_triple(graph *g, const ildkg_triple *t)
+{
+  if (t->s.kind != TERM_IRI || t->p.kind != TERM_IRI) {
+    return ILDKG_ERR_RDF;
+  }
+  if (t->o.kind == TERM_IRI) {
+    return graph_add_iri(g, t->s.value, t->p.value, t->o.value);
+  }
+  return graph_add_literal(g, t->s.value, t->p.value, t->o.value, t->o.datatype, t->o.lang);
+}
+
+size_t
+graph_size(graph *g)
+{
+  const int n = librdf_model_size(g->model);
+  return n > 0 ? (size_t)n : 0;
+}
+
+raptor_world *
+graph_raptor_world(graph *g)
+{
+  return librdf_world_get_raptor(g->world);
+}
+
+static int
+compare_statements(const void *a, const void *b)
+{
+  return raptor_statement_compare(*(raptor_statement *const *)a, *(raptor_statement *const *)b);
+}
+
+void
+graph_statements_free(raptor_statement **statements, size_t count)
+{
+  for (size_t i = 0; statements && i < count; ++i) {
+    raptor_free_statement(statements[i]);
+  }
+  free(statements);
+}
+
+ildkg_status
+graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count)
+{
+  const size_t capacity = graph_size(g);
+  raptor_statement **all = calloc(capacity ? capacity : 1, sizeof *all);
+  librdf_stream *stream = all ? librdf_model_as_stream(g->model) : NULL;
+  size_t n = 0;
+  ildkg_status st = stream ? ILDKG_OK : ILDKG_ERR_RDF;
+  for (; st == ILDKG_OK && !librdf_stream_end(stream); librdf_stream_next(stream)) {
+    librdf_statement *t = librdf_stream_get_object(stream);
+    if (n == capacity) {
+      st = ILDKG_ERR_RDF; /* the model changed size under us */
+    } else if (!(all[n] = raptor_statement_copy(t))) {
+      st = ILDKG_ERR_NOMEM;
+    } else {
+      ++n;
+    }
+  }
+  if (stream) {
+    librdf_free_stream(stream);
+  }
+  if (st != ILDKG_OK) {
+    graph_statements_free(all, n);
+    return st;
+  }
+  qsort(all, n, sizeof *all, compare_statements);
+  *out = all;
+  *count = n;
+  return ILDKG_OK;
+}
+
+const char *
+graph_last_error(const graph *g)
+{
+  return g->last_error;
+}

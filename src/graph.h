@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file graph.h  The RDF graph: a librdf model on an indexed storage, behind one API.
+ *
+ * Callers never see which librdf storage holds the triples. Writers take a
+ * sorted snapshot (graph_sorted_statements), so exports do not depend on the
+ * storage's hash order.
+ */
+#ifndef ILDKG_GRAPH_H
+#define ILDKG_GRAPH_H
+
+#include <raptor2.h>
+#include <stddef.h>
+
+#include "ontology.h"
+#include "status.h"
+
+typedef struct graph graph;
+
+/** An empty graph on librdf's "hashes" in-memory storage; NULL on failure. */
+graph *graph_new(void);
+void graph_free(graph *g); /**< NULL is fine */
+
+/** Add <s> <p> <o>, all IRIs. A duplicate is not an error (RDF graphs are sets). */
+ildkg_status graph_add_iri(graph *g, const char *s, const char *p, const char *o);
+/** Add <s> <p> "value", typed with @p datatype (an IRI) or tagged with @p lang, or plain. */
+ildkg_status graph_add_literal(graph *g, const char *s, const char *p, const char *value,
+                               const char *datatype, const char *lang);
+/** Add a triple given as ildkg terms (the subject and predicate must be IRIs). */
+ildkg_status graph_add_triple(graph *g, const ildkg_triple *t);
+
+size_t graph_size(graph *g);
+
+/** The raptor world behind the graph (borrowed), for serializers over its statements. */
+raptor_world *graph_raptor_world(graph *g);
+
+/**
+ * Every statement of the graph, sorted by subject, predicate, object.
+ * *out is an array of *count statements owned by the caller: free it with
+ * graph_statements_free.
+ */
+ildkg_status graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count);
+void graph_statements_free(raptor_statement **statements, size_t count); /**< NULL is fine */
+
+/** The last error librdf reported for @p g, or "" (borrowed, valid until the next call). */
+const char *graph_last_error(const graph *g);
+
+#endif

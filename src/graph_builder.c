@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: MIT */
+#include <config.h>
+
+#include "graph_builder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ns.h"
+#include "xsd.h"
+
+enum { MAX_ANCESTORS = 16 };
+
+typedef struct {
+  graph *g;
+  const ontology *onto;
+  const facts *facts;
+  const char *base;
+  /* Scratch IRIs, rebuilt for each node; sized for the longest id we accept. */
+  char subject[1024], object[1024], scratch[1024];
+} builder;
+
+/* ---- IRIs ------------------------------------------------------------------ */
+
+static const char *
+mint(char *buf, size_t size, const char *base, const char *prefix, const char *id)
+{
+  const int n = snprintf(buf, size, "%s%s%s", base, prefix, id);
+  return n > 0 && (size_t)n < size ? buf : NULL;
+}
+
+static const char *
+ildkg_iri(char *buf, size_t size, const char *local)
+{
+  return mint(buf, size, NS_ILDKG, "", local);
+}
+
+#define TRY(expr)                                                                              \
+  do {                                                                                         \
+    const ildkg_status try_st_ = (expr);                                                       \
+    if (try_st_ != ILDKG_OK) {                                                                 \
+      return try_st_;                                                                          \
+    }                                                                                          \
+  } while (0)
+
+static ildkg_status
+need(const char *iri)
+{
+  return iri ? ILDKG_OK : ILDKG_ERR_INPUT; /* an id too long to mint an IRI from */
+}
+
+static ildkg_status
+add_label(builder *b, const char *s, const char *p, const char *text)
+{
+  return graph_add_literal(b->g, s, p, text, NULL, "en");
+}
+
+static ildkg_status
+add_typed(builder *b, const char *s, const char *p, const char *value, const char *xsd_local)
+{
+  char datatype[128];
+  snprintf(datatype, sizeof datatype, "%s%s", NS_XSD, xsd_local);
+  return graph_add_literal(b->g, s, p, value, datatype, NULL);
+}
+
+/* rdf:type the class and each of its ildkg superclasses, so queries need no subclass paths. */
+static ildkg_status
+add_types(builder *b, const char *s, const char *cls)
+{
+  const char *ancestors[MAX_ANCESTORS];
+  const size_t n = ontology_class_ancestors(b->onto, cls, ancestors, MAX_ANCESTORS);
+  for (size_t i = 0; i < n; ++i) {
+    char type[256];
+    TRY(need(ildkg_iri(type, sizeof type, ancestors[i])));
+    TRY(graph_add_iri(b->g, s, NS_RDF "type", type));
+  }
+  return n ? ILDKG_OK : ILDKG_ERR_INPUT;
+}
+
+/* ---- the review, references, sections ------------------------------------- */
+
+static ildkg_status
+add_review(builder *b)
+{
+  const fact_review *r = facts_review_const(b->facts);
+  const char *review = mint(b->subject, sizeof b->subject, b->base, "", "review");
+  TRY(need(review));
+  TRY(graph_add_iri(b->g, review, NS_RDF "type", NS_FABIO "ReviewArticle"));
+  TRY(add_types(b, review, "Review"));
+  TRY(add_label(b, review, NS_RDFS "label", r->label));
+  for (unsigned n = 1; n <= r->reference_count; ++n) {
+    char number[16];
+    snprintf(number, sizeof number, "%u", n);
+    const char *ref = mint(b->object, sizeof b->object, b->base, "reference-", number);
+    TRY(need(ref));
+    TRY(graph_add_iri(b->g, review, NS_CITO "cites", ref));
+    TRY(add_types(b, ref, "Reference"));
+    TRY(add_typed(b, ref, NS_ILDKG "referenceNumber", number, "integer"));
+    snprintf(b->scratch, sizeof b->scratch, "reference [%u] of the review", n);
+    TRY(add_label(b, ref, NS_RDFS "label", b->scratch));
+  }
+  return ILDKG_OK;
+}
+
+static ildkg_status
+add_section(builder *b, const fact_section *s)
+{
+  const char *iri = mint(b->subject, sizeof b->subject, b->base, "section-", s->id);
+  const char *parent = s->part_of ? mint(b->object, sizeof b->object, b->base, "section-", s->part_of)
+                                  : mint(b->object, sizeof b->object, b->base, "", "review");
+  TRY(need(iri));
+  TRY(need(parent));
+  TRY(add_types(b, iri, s->cls));
+  TRY(add_label(b, iri, NS_RDFS "label", s->label));
+  TRY(graph_add_iri(b->g, iri, NS_DCTERMS "isPartOf", parent));
+  char order[16];
+  snprintf(order, sizeof order, "%u", s->order);
+  return add_typed(b, iri, NS_ILDKG "order", order, "integer");
+}
+
+/* ---- entities ---------------------------------------------------------------- */
+
+static ildkg_status
+add_entity(builder *b, const fact_entity *e)
+{
+  const char *iri = mint(b->subject, sizeof b->subject, b->base, "", e->id);
+  TRY(need(iri));
+  TRY(add_types(b, iri, e->cls));
+  TRY(add_label(b, iri, NS_RDFS "label", e->label));
+  for (size_t i = 0; i < e->nalt_labels; ++i) {
+    TRY(add_label(b, iri, NS_SKOS "altLabel", e->alt_labels[i]));
+  }
+  return ILDKG_OK;
+}
+
+/* HP:0012735 -> http://purl.obolibrary.org/obo/HP_0012735 */
+static ildkg_status
+add_mapping(builder *b, const fact_mapping *m)
+{
+  const char *iri = mint(b->subject, sizeof b->subject, b->base, "", m->entity);
+  const char *colon = strchr(m->curie, ':');
+  const int n = snprintf(b->object, sizeof b->object, "%s%.*s_%s", NS_OBO,
+                         (int)(colon - m->curie), m->curie, colon + 1);
+  TRY(need(iri));
+  TRY(need(n > 0 && (size_t)n < sizeof b->object ? b->object : NULL));
+  return graph_add_iri(b->g, iri, m->exact ? NS_SKOS "exactMatch" : NS_SKOS "closeMatch",
+                       b->object);
+}
+
+/* ---- statements ---------------------------------------------------------------- */
+
+static ildkg_status
+add_qualifier(builder *b, const char *stmt, const fact_qualifier *q)
+{
+  char property[256];
+  TRY(need(ildkg_iri(property, sizeof property, q->property)));
+  switch (q->kind) {
+  case VALUE_ENTITY:
+    TRY(need(mint(b->object, sizeof b->object, b->base, "", q->value)));
+    return graph_add_iri(b->g, stmt, property, b->object);
+  case VALUE_STATEMENT:
+    TRY(need(mint(b->object, sizeof b->object, b->base, "stmt-", q->value)));
+    return graph_add_iri(b->g, stmt, property, b->object);
+  case VALUE_TERM:
+    TRY(need(ildkg_iri(b->object, sizeof b->object, q->value)));
+    return graph_add_iri(b->g, stmt, property, b->object);
+  case VALUE_DECIMAL:
+    TRY(need(xsd_canonical_decimal(b->scratch, sizeof b->scratch, q->value)));
+    return add_typed(b, stmt, property, b->scratch, "decimal");
+  case VALUE_INTEGER: return add_typed(b, stmt, property, q->value, "integer");
+  case VALUE_BOOLEAN: return add_typed(b, stmt, property, q->value, "boolean");
+  }
+  return ILDKG_ERR_INPUT;
+}
+
+static int
+is_negated(const fact_statement *s)
+{
+  for (size_t i = 0; i < s->nqualifiers; ++i) {
+    if (!strcmp(s->qualifiers[i].property, "negated") && !strcmp(s->qualifiers[i].value, "true")) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static ildkg_status
+add_provenance(builder *b, const char *stmt, const fact_statement *s)
+{
+  TRY(need(mint(b->object, sizeof b->object, b->base, "", "review")));
+  TRY(graph_add_iri(b->g, stmt, NS_PROV "wasDerivedFrom", b->object));
+  for (size_t i = 0; i < s->nreferences; ++i) {
+    char number[16];
+    snprintf(number, sizeof number, "%u", s->references[i]);
+    TRY(need(mint(b->object, sizeof b->object, b->base, "reference-", number)));
+    TRY(graph_add_iri(b->g, stmt, NS_CITO "citesAsEvidence", b->object));
+  }
+  if (s->nreferences == 0) {
+    TRY(add_typed(b, stmt, NS_ILDKG "isReviewOwnClaim", "true", "boolean"));
+  }
+  TRY(need(mint(b->object, sizeof b->object, b->base, "section-", s->section)));
+  TRY(graph_add_iri(b->g, stmt, NS_ILDKG "inSection", b->object));
+  /* The text anchor: a W3C Web Annotation quote selector into the review. */
+  TRY(need(mint(b->scratch, sizeof b->scratch, b->base, "quote-", s->id)));
+  TRY(graph_add_iri(b->g, stmt, NS_OA "hasSelector", b->scratch));
+  TRY(graph_add_iri(b->g, b->scratch, NS_RDF "type", NS_OA "TextQuoteSelector"));
+  TRY(graph_add_iri(b->g, b->scratch, NS_OA "hasSource", b->object));
+  return graph_add_literal(b->g, b->scratch, NS_OA "exact", s->quote, NULL, NULL);
+}
+
+static ildkg_status
+add_statement(builder *b, const fact_statement *s)
+{
+  const ontology_property *p = ontology_property_get(b->onto, s->predicate);
+  char stmt[1024], subject[1024], object[1024], predicate[256];
+  TRY(need(p ? p->statement_class : NULL));
+  TRY(need(mint(stmt, sizeof stmt, b->base, "stmt-", s->id)));
+  TRY(need(mint(subject, sizeof subject, b->base, "", s->subject)));
+  TRY(need(mint(object, sizeof object, b->base, "", s->object)));
+  TRY(need(ildkg_iri(predicate, sizeof predicate, s->predicate)));
+  TRY(add_types(b, stmt, p->statement_class));
+  TRY(graph_add_iri(b->g, stmt, NS_ILDKG "subject", subject));
+  TRY(graph_add_iri(b->g, stmt, NS_ILDKG "predicate", predicate));
+  TRY(graph_add_iri(b->g, stmt, NS_ILDKG "object", object));
+  for (size_t i = 0; i < s->nqualifiers; ++i) {
+    TRY(add_qualifier(b, stmt, &s->qualifiers[i]));
+  }
+  TRY(add_provenance(b, stmt, s));
+  /* The direct edge is derived here, never curated: a negated claim asserts no edge. */
+  return is_negated(s) ? ILDKG_OK : graph_add_iri(b->g, subject, predicate, object);
+}
+
+/* ---- all ---------------------------------------------------------------------- */
+
+static ildkg_status
+add_ontology(builder *b)
+{
+  for (size_t i = 0; i < ontology_triple_count(b->onto); ++i) {
+    TRY(graph_add_triple(b->g, ontology_triple_at(b->onto, i)));
+  }
+  return ILDKG_OK;
+}
+
+ildkg_status
+graph_builder_build(graph *g, const ontology *o, const facts *f, const char *base)
+{
+  builder *b = calloc(1, sizeof *b);
+  if (!b) {
+    return ILDKG_ERR_NOMEM;
+  }
+  *b = (builder){.g = g, .onto = o, .facts = f, .base = base};
+  ildkg_status st = add_ontology(b);
+  if (st == ILDKG_OK) {
+    st = add_review(b);
+  }
+  for (size_t i = 0; st == ILDKG_OK && i < facts_section_count(f); ++i) {
+    st = add_section(b, facts_section_at(f, i));
+  }
+  for (size_t i = 0; st == ILDKG_OK && i < facts_entity_count(f); ++i) {
+    st = add_entity(b, facts_entity_at(f, i));
+  }
+  for (size_t i = 0; st == ILDKG_OK && i < facts_mapping_count(f); ++i) {
+    st = add_mapping(b, facts_mapping_at(f, i));
+  }
+  for (size_t i = 0; st == ILDKG_OK && i < facts_statement_count(f); ++i) {
+    st = add_statement(b, facts_statement_at(f, i));
+  }
+  free(b);
+  return st;
+}
+
+int
+graph_builder_base_is_valid(const char *base)
+{
+  const size_t n = strlen(base);
+  const int scheme = !strncmp(base, "http://", 7) || !strncmp(base, "https://", 8);
+  if (!scheme || n < 10 || n > 512 || (base[n - 1] != '/' && base[n - 1] != '#')) {
+    return 0;
+  }
+  for (const char *p = base; *p; ++p) {
+    if ((unsigned char)*p <= ' ' || strchr("<>\"{}|\\^`", *p)) {
+      return 0;
+    }
+  }
+  return 1;
+}

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file graph_builder.h  Validated facts + ontology -> RDF graph.
+ *
+ * Writes, in this order: the ontology's own triples; the review node citing
+ * every reference; references; sections; entities with labels and external
+ * matches; one statement node a claim (qualifiers, provenance, text anchor);
+ * and the direct edge derived from each claim that is not negated.
+ * All IRIs are minted from curated ids under @p base: no blank nodes.
+ */
+#ifndef ILDKG_GRAPH_BUILDER_H
+#define ILDKG_GRAPH_BUILDER_H
+
+#include "facts.h"
+#include "graph.h"
+#include "ontology.h"
+#include "status.h"
+
+/** Add everything to @p g. @p base ends in '/' or '#'. */
+ildkg_status graph_builder_build(graph *g, const ontology *o, const facts *f, const char *base);
+
+/** Check a base IRI: an absolute http(s) IRI ending in '/' or '#'. */
+int graph_builder_base_is_valid(const char *base);
+
+#endif

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/** @file ns.h  Namespace IRIs: the vocabularies ildkg reuses, and its own. */
+#ifndef ILDKG_NS_H
+#define ILDKG_NS_H
+
+#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define NS_OWL "http://www.w3.org/2002/07/owl#"
+#define NS_XSD "http://www.w3.org/2001/XMLSchema#"
+#define NS_SKOS "http://www.w3.org/2004/02/skos/core#"
+#define NS_DCTERMS "http://purl.org/dc/terms/"
+#define NS_PROV "http://www.w3.org/ns/prov#"
+#define NS_CITO "http://purl.org/spar/cito/"
+#define NS_FABIO "http://purl.org/spar/fabio/"
+#define NS_OA "http://www.w3.org/ns/oa#"
+#define NS_OBO "http://purl.obolibrary.org/obo/"
+
+/** The project ontology: fixed, whatever base IRI the data is built with. */
+#define ILDKG_ONTOLOGY_IRI "https://w3id.org/ildkg/ontology"
+#define NS_ILDKG ILDKG_ONTOLOGY_IRI "#"
+
+/** Default base IRI of the data (entities, statements, references); `--base` changes it. */
+#define ILDKG_DEFAULT_BASE "https://w3id.org/ildkg/cop-ctd-ild/"
+
+#endif
