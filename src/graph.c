@@ -150,10 +150,53 @@ graph_raptor_world(graph *g)
   return librdf_world_get_raptor(g->world);
 }
 
+/* A statement with its terms in N-Triples form, the sort keys. */
+typedef struct {
+  raptor_statement *statement;
+  unsigned char *terms[3];
+} sort_entry;
+
+/* N-Triples terms are self-delimiting, so comparing them one by one orders the
+ * statements exactly as `LC_ALL=C sort` orders the lines of the N-Triples file. */
 static int
-compare_statements(const void *a, const void *b)
+compare_entries(const void *a, const void *b)
 {
-  return raptor_statement_compare(*(raptor_statement *const *)a, *(raptor_statement *const *)b);
+  const sort_entry *x = a, *y = b;
+  for (int i = 0; i < 3; ++i) {
+    const int c = strcmp((const char *)x->terms[i], (const char *)y->terms[i]);
+    if (c) {
+      return c;
+    }
+  }
+  return 0;
+}
+
+static ildkg_status
+sort_statements(raptor_statement **all, size_t n)
+{
+  sort_entry *entries = calloc(n ? n : 1, sizeof *entries);
+  ildkg_status st = entries ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
+    raptor_term *terms[3] = {all[i]->subject, all[i]->predicate, all[i]->object};
+    entries[i].statement = all[i];
+    for (int k = 0; st == ILDKG_OK && k < 3; ++k) {
+      entries[i].terms[k] = raptor_term_to_counted_string(terms[k], NULL);
+      st = entries[i].terms[k] ? ILDKG_OK : ILDKG_ERR_NOMEM;
+    }
+  }
+  if (st == ILDKG_OK) {
+    qsort(entries, n, sizeof *entries, compare_entries);
+    for (size_t i = 0; i < n; ++i) {
+      all[i] = entries[i].statement;
+    }
+  }
+  for (size_t i = 0; entries && i < n; ++i) {
+    for (int k = 0; k < 3; ++k) {
+      raptor_free_memory(entries[i].terms[k]);
+    }
+  }
+  free(entries);
+  return st;
 }
 
 void
@@ -186,11 +229,13 @@ graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count)
   if (stream) {
     librdf_free_stream(stream);
   }
+  if (st == ILDKG_OK) {
+    st = sort_statements(all, n);
+  }
   if (st != ILDKG_OK) {
     graph_statements_free(all, n);
     return st;
   }
-  qsort(all, n, sizeof *all, compare_statements);
   *out = all;
   *count = n;
   return ILDKG_OK;

@@ -35,7 +35,8 @@ size_t graph_size(graph *g);
 raptor_world *graph_raptor_world(graph *g);
 
 /**
- * Every statement of the graph, sorted by subject, predicate, object.
+ * Every statement of the graph, in the order of the lines of its N-Triples form
+ * (as `LC_ALL=C sort` orders them).
  * *out is an array of *count statements owned by the caller: free it with
  * graph_statements_free.
  */

@@ -1,0 +1,85 @@
+#!/bin/sh
+# ildkg build: deterministic, committed exports up to date, nothing lost on failure.
+. "$srcdir/tests/cli/lib.sh"
+
+exts="ttl nt rdf"
+expect_status "build into a new directory exits 0" 0 "$ILDKG" build --out "$scratch/a"
+for ext in $exts; do
+  grep -q "^wrote $scratch/a/cop-ctd-ild.$ext (" "$scratch/out" && ok "build reports cop-ctd-ild.$ext" ||
+    not_ok "build reports cop-ctd-ild.$ext" "$(cat "$scratch/out")"
+done
+expect_status "a second build exits 0" 0 "$ILDKG" build --out "$scratch/b"
+for ext in $exts; do
+  check "two builds give a byte-identical .$ext" cmp "$scratch/a/cop-ctd-ild.$ext" "$scratch/b/cop-ctd-ild.$ext"
+  check "the committed exports/cop-ctd-ild.$ext equals a fresh build (run 'make exports')" \
+    cmp "$srcdir/exports/cop-ctd-ild.$ext" "$scratch/a/cop-ctd-ild.$ext"
+done
+ls "$scratch/a" >"$scratch/listing"
+[ "$(cat "$scratch/listing")" = "$(printf 'cop-ctd-ild.nt\ncop-ctd-ild.rdf\ncop-ctd-ild.ttl')" ] &&
+  ok "the output directory holds the exports and nothing else" ||
+  not_ok "the output directory holds the exports and nothing else" "$(cat "$scratch/listing")"
+for ext in $exts; do
+  if grep -q '_:' "$scratch/a/cop-ctd-ild.$ext"; then
+    not_ok "no blank nodes in .$ext"
+  else
+    ok "no blank nodes in .$ext"
+  fi
+done
+sort "$scratch/a/cop-ctd-ild.nt" | cmp -s - "$scratch/a/cop-ctd-ild.nt" &&
+  ok "N-Triples lines are sorted" || not_ok "N-Triples lines are sorted"
+
+# The facts read in a different order give the same bytes.
+dir="$scratch/reordered"
+copy_inputs "$dir"
+for f in "$dir"/facts/statements/*.tsv; do
+  { grep '^#' "$f"; grep -v '^#' "$f" | head -1; grep -v '^#' "$f" | tail -n +2 | sort -r; } >"$f.new"
+  mv "$f.new" "$f"
+done
+{ grep '^#' "$dir/facts/entities.tsv"; grep -v '^#' "$dir/facts/entities.tsv" | head -1
+  grep -v '^#' "$dir/facts/entities.tsv" | tail -n +2 | sort -r; } >"$dir/e" && mv "$dir/e" "$dir/facts/entities.tsv"
+expect_status "build from reordered facts exits 0" 0 \
+  "$ILDKG" build --facts "$dir/facts" --ontology "$dir/ontology" --out "$dir/out"
+for ext in ttl nt; do
+  check "reordered facts give a byte-identical .$ext" cmp "$scratch/a/cop-ctd-ild.$ext" "$dir/out/cop-ctd-ild.$ext"
+done
+
+# --format writes only what is asked, and the same bytes.
+expect_status "--format ntriples exits 0" 0 "$ILDKG" build --out "$scratch/nt" --format ntriples
+[ "$(ls "$scratch/nt")" = "cop-ctd-ild.nt" ] && ok "--format ntriples writes only the .nt" ||
+  not_ok "--format ntriples writes only the .nt" "$(ls "$scratch/nt")"
+check "--format ntriples gives the same .nt" cmp "$scratch/a/cop-ctd-ild.nt" "$scratch/nt/cop-ctd-ild.nt"
+
+# Bad data: exit 65 and the output directory is left exactly as it was.
+snapshot() { (cd "$1" && ls -la --time-style=+%s . && cksum ./*) ; }
+dir="$scratch/broken"
+copy_inputs "$dir"
+printf 'broken\tCOP\thasSymptom\tCough\t\t50\tclinical-features\tcough\n' >>"$dir/facts/statements/03-clinical-features.tsv"
+snapshot "$scratch/a" >"$scratch/before"
+expect_status "a reference [50] makes build exit 65" 65 \
+  "$ILDKG" build --facts "$dir/facts" --ontology "$dir/ontology" --out "$scratch/a"
+grep -q "^$dir/facts/statements/03-clinical-features.tsv:[0-9][0-9]*: field references: reference 50 out of range" "$scratch/err" &&
+  ok "the error names FILE:LINE and the field" || not_ok "the error names FILE:LINE and the field" "$(cat "$scratch/err")"
+snapshot "$scratch/a" >"$scratch/after"
+check "bad data leaves the output directory exactly as it was" cmp "$scratch/before" "$scratch/after"
+expect_status "bad data into a new directory exits 65" 65 \
+  "$ILDKG" build --facts "$dir/facts" --ontology "$dir/ontology" --out "$scratch/never"
+[ ! -e "$scratch/never" ] && ok "bad data creates no output directory" ||
+  not_ok "bad data creates no output directory"
+
+# A stale temporary file: exit 73, and no export is replaced (all or none).
+: >"$scratch/a/cop-ctd-ild.rdf.tmp"
+snapshot "$scratch/a" >"$scratch/before"
+expect_status "a stale .tmp file makes build exit 73" 73 "$ILDKG" build --out "$scratch/a"
+grep -q "cop-ctd-ild.rdf.tmp: File exists" "$scratch/err" && ok "the stale file is named" ||
+  not_ok "the stale file is named" "$(cat "$scratch/err")"
+snapshot "$scratch/a" >"$scratch/after"
+check "after the failure no export changed and no .tmp was left" cmp "$scratch/before" "$scratch/after"
+
+# An unwritable output directory: exit 73, not a crash.
+if [ "$(id -u)" != 0 ]; then
+  mkdir "$scratch/ro" && chmod a-w "$scratch/ro"
+  expect_status "an unwritable output directory exits 73" 73 "$ILDKG" build --out "$scratch/ro"
+else
+  ok "an unwritable output directory exits 73 # SKIP root can write anywhere"
+fi
+done_testing

@@ -1,0 +1,60 @@
+# Shared by the CLI tests: TAP output, a scratch directory, the binary under test.
+# Sourced with ILDKG (the binary) and srcdir (the source tree) set by `make check`.
+set -u
+LC_ALL=C
+export LC_ALL
+: "${ILDKG:?ILDKG must name the ildkg binary}"
+: "${srcdir:?srcdir must name the source tree}"
+PYTHON3=${PYTHON3:-/usr/bin/python3}
+RAPPER=${RAPPER:-rapper}
+
+tap_count=0
+tap_failed=0
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/ildkg-test.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+
+ok() {
+  tap_count=$((tap_count + 1))
+  echo "ok $tap_count - $1"
+}
+
+not_ok() {
+  tap_count=$((tap_count + 1))
+  tap_failed=$((tap_failed + 1))
+  echo "not ok $tap_count - $1"
+  shift
+  for line in "$@"; do echo "# $line"; done
+}
+
+# check DESCRIPTION COMMAND...: ok when COMMAND succeeds.
+check() {
+  desc=$1
+  shift
+  if out=$("$@" 2>&1); then ok "$desc"; else not_ok "$desc" "$out"; fi
+}
+
+# expect_status DESCRIPTION STATUS COMMAND...: ok when COMMAND exits with STATUS.
+expect_status() {
+  desc=$1 want=$2
+  shift 2
+  "$@" >"$scratch/out" 2>"$scratch/err"
+  got=$?
+  if [ "$got" = "$want" ]; then
+    ok "$desc"
+  else
+    not_ok "$desc" "exit $got, expected $want" "$(head -5 "$scratch/err")"
+  fi
+}
+
+# A copy of the shipped facts and ontology to break on purpose.
+copy_inputs() {
+  rm -rf "$1"
+  mkdir -p "$1"
+  cp -R "$srcdir/facts" "$srcdir/ontology" "$1/"
+  chmod -R u+w "$1"
+}
+
+done_testing() {
+  echo "1..$tap_count"
+  [ "$tap_failed" = 0 ]
+}

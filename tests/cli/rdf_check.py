@@ -1,0 +1,168 @@
+#!/usr/bin/python3
+"""Independent checks of ildkg's output with rdflib (not with raptor or librdf).
+
+  rdf_check.py isomorphic FILE FORMAT FILE FORMAT...  all files hold one graph
+  rdf_check.py shape TURTLE                            every claim has what the model requires
+  rdf_check.py quotes REVIEW.txt FACTS_DIR             every quote is text of the review
+  rdf_check.py mappings CHECKED.tsv FACTS_MAPPINGS     every id is a checked mapping
+
+Exit 0 when the check holds; otherwise the problems on stderr and exit 1.
+"""
+import csv
+import glob
+import os
+import re
+import sys
+
+ILDKG = "https://w3id.org/ildkg/ontology#"
+PREFIXES = """
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX cito: <http://purl.org/spar/cito/>
+PREFIX fabio: <http://purl.org/spar/fabio/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX ildkg: <https://w3id.org/ildkg/ontology#>
+"""
+
+
+def fail(problems):
+    for p in problems[:50]:
+        print(p, file=sys.stderr)
+    if len(problems) > 50:
+        print(f"... and {len(problems) - 50} more", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def isomorphic(args):
+    import rdflib
+    from rdflib.compare import isomorphic as iso, graph_diff, to_isomorphic
+    graphs = [(path, rdflib.Graph().parse(path, format=fmt))
+              for path, fmt in zip(args[0::2], args[1::2])]
+    first_path, first = graphs[0]
+    problems = []
+    if len(first) == 0:
+        problems.append(f"{first_path}: empty graph")
+    for path, g in graphs[1:]:
+        if not iso(first, g):
+            _, only_a, only_b = graph_diff(to_isomorphic(first), to_isomorphic(g))
+            problems.append(f"{first_path} ({len(first)} triples) and {path} ({len(g)}) differ")
+            problems += [f"  only in {first_path}: {t}" for t in sorted(only_a)[:10]]
+            problems += [f"  only in {path}: {t}" for t in sorted(only_b)[:10]]
+    return fail(problems)
+
+
+def rows(g, query):
+    return list(g.query(PREFIXES + query))
+
+
+def shape(args):
+    import rdflib
+    g = rdflib.Graph().parse(args[0], format="turtle")
+    problems = []
+    if any(isinstance(t, rdflib.BNode) for triple in g for t in triple):
+        problems.append("blank nodes in the graph")
+    statements = rows(g, "SELECT ?s { ?s a ildkg:Statement }")
+    if not statements:
+        problems.append("no statements")
+    for (s,) in statements:
+        def values(p):
+            return list(g.objects(s, rdflib.URIRef(p)))
+        for p in ("subject", "predicate", "object", "inSection"):
+            if len(values(ILDKG + p)) != 1:
+                problems.append(f"{s}: {len(values(ILDKG + p))} values of ildkg:{p}, expected 1")
+        if not values("http://www.w3.org/ns/prov#wasDerivedFrom"):
+            problems.append(f"{s}: no prov:wasDerivedFrom")
+        refs = values("http://purl.org/spar/cito/citesAsEvidence")
+        own = values(ILDKG + "isReviewOwnClaim")
+        if bool(refs) == bool(own):
+            problems.append(f"{s}: needs either references or isReviewOwnClaim, not both")
+        selectors = values("http://www.w3.org/ns/oa#hasSelector")
+        exact = [q for sel in selectors for q in g.objects(sel, rdflib.URIRef("http://www.w3.org/ns/oa#exact"))]
+        if len(exact) != 1 or not str(exact[0]).strip():
+            problems.append(f"{s}: expected one non-empty oa:exact quote")
+    # The direct edge exists exactly for the claims that are not negated.
+    for s, subj, pred, obj, negated in rows(g, """
+        SELECT ?s ?subj ?pred ?obj ?neg {
+          ?s a ildkg:Statement ; ildkg:subject ?subj ; ildkg:predicate ?pred ; ildkg:object ?obj .
+          OPTIONAL { ?s ildkg:negated ?neg } }"""):
+        has_edge = (subj, pred, obj) in g
+        is_negated = negated is not None and negated.toPython() is True
+        if has_edge == is_negated and not (is_negated and other_positive(g, s, subj, pred, obj)):
+            problems.append(f"{s}: direct edge {'present' if has_edge else 'missing'} "
+                            f"for a {'negated' if is_negated else 'positive'} claim")
+    # The review cites references 1..N, each numbered.
+    numbers = sorted(int(n) for (n,) in rows(g, """
+        SELECT ?n { ?r a fabio:ReviewArticle ; cito:cites ?ref . ?ref ildkg:referenceNumber ?n }"""))
+    if numbers != list(range(1, len(numbers) + 1)) or not numbers:
+        problems.append(f"the review cites references {numbers[:5]}..., expected 1..N")
+    for (e,) in rows(g, """SELECT ?e { ?e a ildkg:ClinicalEntity
+                           OPTIONAL { ?e rdfs:label ?l } FILTER(!BOUND(?l)) }"""):
+        problems.append(f"{e}: entity without rdfs:label")
+    return fail(problems)
+
+
+def other_positive(g, s, subj, pred, obj):
+    """A negated claim's edge may still come from another, positive claim."""
+    for other in g.subjects(rdflib_uri(ILDKG + "subject"), subj):
+        if other != s and (other, rdflib_uri(ILDKG + "predicate"), pred) in g \
+                and (other, rdflib_uri(ILDKG + "object"), obj) in g \
+                and (other, rdflib_uri(ILDKG + "negated"), None) not in g:
+            return True
+    return False
+
+
+def rdflib_uri(iri):
+    import rdflib
+    return rdflib.URIRef(iri)
+
+
+def collapse(text):
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def facts_rows(path):
+    with open(path, encoding="utf-8") as f:
+        lines = [(n, line) for n, line in enumerate(f, 1) if line.strip() and not line.startswith("#")]
+    header = lines[0][1].rstrip("\n").split("\t")
+    for n, line in lines[1:]:
+        yield n, dict(zip(header, line.rstrip("\n").split("\t")))
+
+
+def quotes(args):
+    review = collapse(open(args[0], encoding="utf-8").read())
+    problems = []
+    files = sorted(glob.glob(os.path.join(args[1], "statements", "*.tsv")))
+    count = 0
+    for path in files:
+        for n, row in facts_rows(path):
+            count += 1
+            if collapse(row["quote"]) not in review:
+                problems.append(f"{path}:{n}: quote not in the review: {row['quote']!r}")
+    if count == 0:
+        problems.append("no statements found")
+    return fail(problems)
+
+
+def mappings(args):
+    checked = {}
+    with open(args[0], encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            checked.setdefault(row["id"], set()).add(row["label_in_source"])
+    problems = []
+    for n, row in facts_rows(args[1]):
+        if row["curie"] not in checked:
+            problems.append(f"{args[1]}:{n}: {row['curie']} is not in the checked mappings")
+        elif row["external_label"] not in checked[row["curie"]]:
+            problems.append(f"{args[1]}:{n}: {row['curie']} is labelled "
+                            f"{sorted(checked[row['curie']])}, not {row['external_label']!r}")
+    return fail(problems)
+
+
+if __name__ == "__main__":
+    commands = {"isomorphic": isomorphic, "shape": shape, "quotes": quotes, "mappings": mappings}
+    if len(sys.argv) < 3 or sys.argv[1] not in commands:
+        print(__doc__, file=sys.stderr)
+        sys.exit(64)
+    sys.exit(commands[sys.argv[1]](sys.argv[2:]))
