@@ -27,7 +27,8 @@ static void
 print_help(void)
 {
   printf("Usage: ildkg build [OPTION]...\n"
-         "Validate the facts, build the graph and write it to OUT/%s.EXT.\n"
+         "Validate the facts, build the graph, check it against the rules of\n"
+         "ONTOLOGY/checks/*.rq, and write it to OUT/%s.EXT.\n"
          "Every export is written to a temporary file and renamed into place only when\n"
          "all are complete: on any error no export is written or changed.\n\n"
          "  --facts DIR      facts directory (default: the source tree's or installed facts/)\n"
@@ -114,6 +115,10 @@ cmd_build(int argc, char **argv)
   st = d ? pipeline_load(&p, o.in.facts_dir, o.in.ontology_dir, d) : ILDKG_ERR_NOMEM;
   if (st == ILDKG_OK) {
     st = pipeline_build_graph(&p, o.base);
+  }
+  size_t nchecks = 0;
+  if (st == ILDKG_OK) {
+    st = pipeline_check_graph(&p, o.in.ontology_dir, d, &nchecks);
   }
   if (st == ILDKG_OK) {
     const export_options eo = {o.base};

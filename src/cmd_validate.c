@@ -5,13 +5,15 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "ns.h"
 #include "pipeline.h"
 
 static void
 print_help(void)
 {
   printf("Usage: ildkg validate [OPTION]...\n"
-         "Check every line of the facts against the ontology and the other facts.\n"
+         "Check every line of the facts against the ontology and the other facts, then\n"
+         "build the graph and check it against the rules of ONTOLOGY/checks/*.rq.\n"
          "Problems are printed as FILE:LINE: field NAME: what is wrong (what was expected);\n"
          "all are reported (the first %d shown) and the exit status is 65.\n\n"
          "  --facts DIR      facts directory (default: the source tree's or installed facts/)\n"
@@ -45,13 +47,21 @@ cmd_validate(int argc, char **argv)
   ildkg_diag *d = ildkg_diag_new(CLI_MAX_MESSAGES);
   pipeline p = {NULL, NULL, NULL};
   ildkg_status st = d ? pipeline_load(&p, in.facts_dir, in.ontology_dir, d) : ILDKG_ERR_NOMEM;
+  size_t nchecks = 0;
+  if (st == ILDKG_OK) {
+    st = pipeline_build_graph(&p, ILDKG_DEFAULT_BASE);
+  }
+  if (st == ILDKG_OK) {
+    st = pipeline_check_graph(&p, in.ontology_dir, d, &nchecks);
+  }
   if (d) {
     cli_print_diag("validate", d);
   }
   if (st == ILDKG_OK) {
-    printf("%s: valid: %zu sections, %zu entities, %zu mappings, %zu statements\n", in.facts_dir,
-           facts_section_count(p.facts), facts_entity_count(p.facts),
-           facts_mapping_count(p.facts), facts_statement_count(p.facts));
+    printf("%s: valid: %zu sections, %zu entities, %zu mappings, %zu statements; "
+           "%zu graph checks hold\n",
+           in.facts_dir, facts_section_count(p.facts), facts_entity_count(p.facts),
+           facts_mapping_count(p.facts), facts_statement_count(p.facts), nchecks);
   }
   pipeline_clear(&p);
   ildkg_diag_free(d);

@@ -241,6 +241,62 @@ graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count)
   return ILDKG_OK;
 }
 
+enum { MAX_COLUMNS = 64 };
+
+static ildkg_status
+emit_row(librdf_query_results *r, graph_row_fn on_row, void *user_data)
+{
+  const int n = librdf_query_results_get_bindings_count(r);
+  const char *names[MAX_COLUMNS];
+  unsigned char *values[MAX_COLUMNS] = {NULL};
+  if (n < 0 || n > MAX_COLUMNS) {
+    return ILDKG_ERR_RDF;
+  }
+  ildkg_status st = ILDKG_OK;
+  for (int i = 0; st == ILDKG_OK && i < n; ++i) {
+    names[i] = librdf_query_results_get_binding_name(r, i);
+    librdf_node *node = librdf_query_results_get_binding_value(r, i);
+    if (node) {
+      values[i] = raptor_term_to_counted_string(node, NULL);
+      st = values[i] ? ILDKG_OK : ILDKG_ERR_NOMEM;
+      librdf_free_node(node);
+    }
+  }
+  if (st == ILDKG_OK) {
+    st = on_row(user_data, (size_t)n, names, (const char *const *)values);
+  }
+  for (int i = 0; i < n; ++i) {
+    raptor_free_memory(values[i]);
+  }
+  return st;
+}
+
+ildkg_status
+graph_select(graph *g, const char *query, graph_row_fn on_row, void *user_data)
+{
+  g->last_error[0] = '\0';
+  librdf_query *q =
+    librdf_new_query(g->world, "sparql11-query", NULL, (const unsigned char *)query, NULL);
+  if (!q) {
+    return ILDKG_ERR_INPUT;
+  }
+  librdf_query_results *r = librdf_query_execute(q, g->model);
+  ildkg_status st = r ? ILDKG_OK : ILDKG_ERR_RDF;
+  if (r && !librdf_query_results_is_bindings(r)) {
+    snprintf(g->last_error, sizeof g->last_error, "not a SELECT query");
+    st = ILDKG_ERR_INPUT;
+  }
+  while (st == ILDKG_OK && !librdf_query_results_finished(r)) {
+    st = emit_row(r, on_row, user_data);
+    librdf_query_results_next(r);
+  }
+  if (r) {
+    librdf_free_query_results(r);
+  }
+  librdf_free_query(q);
+  return st;
+}
+
 const char *
 graph_last_error(const graph *g)
 {

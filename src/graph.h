@@ -43,6 +43,21 @@ raptor_world *graph_raptor_world(graph *g);
 ildkg_status graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count);
 void graph_statements_free(raptor_statement **statements, size_t count); /**< NULL is fine */
 
+/**
+ * Called once a result row: @p names and @p values (N-Triples form, NULL when unbound)
+ * are borrowed for the call. A status other than ILDKG_OK stops the query with it.
+ */
+typedef ildkg_status (*graph_row_fn)(void *user_data, size_t n, const char *const *names,
+                                     const char *const *values);
+
+/**
+ * Run the SPARQL 1.1 SELECT @p query on the graph (rasqal, through librdf).
+ * @return ILDKG_OK; ILDKG_ERR_INPUT when the query does not parse or is not a
+ *   SELECT (graph_last_error says why); ILDKG_ERR_RDF when execution failed;
+ *   or what @p on_row returned.
+ */
+ildkg_status graph_select(graph *g, const char *query, graph_row_fn on_row, void *user_data);
+
 /** The last error librdf reported for @p g, or "" (borrowed, valid until the next call). */
 const char *graph_last_error(const graph *g);
 

@@ -3,7 +3,11 @@
 
 #include "pipeline.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "graph_builder.h"
+#include "graph_checks.h"
 #include "validator.h"
 
 ildkg_status
@@ -28,6 +32,23 @@ pipeline_build_graph(pipeline *p, const char *base)
     return ILDKG_ERR_RDF;
   }
   return graph_builder_build(p->graph, p->ontology, p->facts, base);
+}
+
+ildkg_status
+pipeline_check_graph(pipeline *p, const char *ontology_dir, ildkg_diag *d, size_t *nchecks)
+{
+  char *dir = NULL;
+  *nchecks = 0;
+  if (asprintf(&dir, "%s/checks", ontology_dir) < 0) {
+    return ILDKG_ERR_NOMEM;
+  }
+  const size_t errors_before = ildkg_diag_count(d);
+  ildkg_status st = graph_checks_run(p->graph, dir, d, nchecks);
+  free(dir);
+  if (st == ILDKG_OK && ildkg_diag_count(d) > errors_before) {
+    st = ILDKG_ERR_INPUT;
+  }
+  return st;
 }
 
 void

@@ -30,6 +30,14 @@ ildkg_status pipeline_load(pipeline *p, const char *facts_dir, const char *ontol
 /** Build the graph of loaded, valid facts under @p base. */
 ildkg_status pipeline_build_graph(pipeline *p, const char *base);
 
+/**
+ * Run the graph rules of @p ontology_dir/checks on the built graph.
+ * @return ILDKG_OK when every rule holds; ILDKG_ERR_INPUT when any was violated
+ *   or does not run (reported); a fatal status otherwise. @p nchecks: how many ran.
+ */
+ildkg_status pipeline_check_graph(pipeline *p, const char *ontology_dir, ildkg_diag *d,
+                                  size_t *nchecks);
+
 void pipeline_clear(pipeline *p);
 
 #endif

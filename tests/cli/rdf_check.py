@@ -5,6 +5,7 @@
   rdf_check.py shape TURTLE                            every claim has what the model requires
   rdf_check.py quotes REVIEW.txt FACTS_DIR             every quote is text of the review
   rdf_check.py mappings CHECKED.tsv FACTS_MAPPINGS     every id is a checked mapping
+  rdf_check.py checks TURTLE CHECK.rq...               print each check's rows as rdflib finds them
 
 Exit 0 when the check holds; otherwise the problems on stderr and exit 1.
 """
@@ -160,8 +161,27 @@ def mappings(args):
     return fail(problems)
 
 
+def checks(args):
+    """The graph rules run in rdflib: one line per violation, `NAME.rq: violation: ?v=...`,
+    in the form ildkg prints them, so the two engines' answers can be compared."""
+    import rdflib
+    g = rdflib.Graph().parse(args[0], format="turtle")
+    for path in args[1:]:
+        with open(path, encoding="utf-8") as f:
+            result = g.query(f.read())
+        lines = []
+        for row in result:
+            cells = [f"?{var}={row[var].n3() if row[var] is not None else '(unbound)'}"
+                     for var in result.vars]
+            lines.append(f"{os.path.basename(path)}: violation: {' '.join(cells)}")
+        for line in sorted(lines):
+            print(line)
+    return 0
+
+
 if __name__ == "__main__":
-    commands = {"isomorphic": isomorphic, "shape": shape, "quotes": quotes, "mappings": mappings}
+    commands = {"isomorphic": isomorphic, "shape": shape, "quotes": quotes, "mappings": mappings,
+                "checks": checks}
     if len(sys.argv) < 3 or sys.argv[1] not in commands:
         print(__doc__, file=sys.stderr)
         sys.exit(64)

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: MIT */
+#include <config.h>
+
+#include "graph_checks.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_QUERY_BYTES = 1 << 20 };
+
+typedef struct {
+  ildkg_diag *diag;
+  const char *path;
+} violation_sink;
+
+static ildkg_status
+report_violation(void *user_data, size_t n, const char *const *names, const char *const *values)
+{
+  const violation_sink *sink = user_data;
+  char row[1024] = "";
+  size_t used = 0;
+  for (size_t i = 0; i < n && used < sizeof row; ++i) {
+    const int w = snprintf(row + used, sizeof row - used, "%s?%s=%s", i ? " " : "", names[i],
+                           values[i] ? values[i] : "(unbound)");
+    used += w > 0 ? (size_t)w : 0;
+  }
+  const ildkg_status st =
+    ildkg_diag_error(sink->diag, (ildkg_loc){sink->path, 0, NULL}, "violation: %s", row);
+  return st == ILDKG_ERR_INPUT ? ILDKG_OK : st;
+}
+
+static ildkg_status
+read_text(const char *path, char **text, ildkg_diag *d)
+{
+  FILE *f = fopen(path, "rb");
+  *text = f ? calloc(MAX_QUERY_BYTES + 1, 1) : NULL;
+  const size_t n = *text ? fread(*text, 1, MAX_QUERY_BYTES + 1, f) : 0;
+  const int failed = !f || !*text || ferror(f) || n > MAX_QUERY_BYTES;
+  const int err = errno;
+  if (f) {
+    fclose(f);
+  }
+  if (failed) {
+    free(*text);
+    *text = NULL;
+    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot read check: %s",
+                     n > MAX_QUERY_BYTES ? "larger than 1 MiB" : strerror(err));
+    return ILDKG_ERR_NOINPUT;
+  }
+  return ILDKG_OK;
+}
+
+static ildkg_status
+run_check(graph *g, const char *path, ildkg_diag *d)
+{
+  char *query = NULL;
+  ildkg_status st = read_text(path, &query, d);
+  if (st == ILDKG_OK) {
+    violation_sink sink = {d, path};
+    st = graph_select(g, query, report_violation, &sink);
+    if (st == ILDKG_ERR_INPUT || st == ILDKG_ERR_RDF) {
+      ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "check does not run: %s",
+                       *graph_last_error(g) ? graph_last_error(g) : "SPARQL error");
+      st = ILDKG_ERR_INPUT;
+    }
+  }
+  free(query);
+  return st;
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+ildkg_status
+graph_checks_run(graph *g, const char *dir, ildkg_diag *d, size_t *nchecks)
+{
+  DIR *dh = opendir(dir);
+  char **paths = NULL;
+  size_t count = 0;
+  *nchecks = 0;
+  if (!dh) {
+    ildkg_diag_error(d, (ildkg_loc){dir, 0, NULL}, "cannot open checks directory: %s",
+                     strerror(errno));
+    return ILDKG_ERR_NOINPUT;
+  }
+  ildkg_status st = ILDKG_OK;
+  for (struct dirent *e; st == ILDKG_OK && (e = readdir(dh));) {
+    const size_t len = strlen(e->d_name);
+    if (e->d_name[0] == '.' || len < 4 || strcmp(e->d_name + len - 3, ".rq") != 0) {
+      continue;
+    }
+    char **grown = realloc(paths, (count + 1) * sizeof *grown);
+    if (!grown || asprintf(&grown[count], "%s/%s", dir, e->d_name) < 0) {
+      st = ILDKG_ERR_NOMEM;
+    } else {
+      ++count;
+    }
+    paths = grown ? grown : paths;
+  }
+  closedir(dh);
+  if (count) {
+    qsort(paths, count, sizeof *paths, compare_names);
+  }
+  ildkg_status result = st;
+  for (size_t i = 0; st == ILDKG_OK && i < count; ++i) {
+    const ildkg_status rc = run_check(g, paths[i], d);
+    *nchecks += rc == ILDKG_OK;
+    result = rc == ILDKG_OK ? result : rc == ILDKG_ERR_INPUT && !result ? rc : result;
+    st = ILDKG_FATAL(rc) ? rc : ILDKG_OK;
+  }
+  for (size_t i = 0; i < count; ++i) {
+    free(paths[i]);
+  }
+  free(paths);
+  return ILDKG_FATAL(st) ? st : result;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file graph_checks.h  Graph rules as SPARQL files users can run too.
+ *
+ * Each `*.rq` in the checks directory is a SELECT whose rows are violations:
+ * an empty result means the rule holds. Rows are reported to the diag sink as
+ * `CHECK.rq: violation: ?var=value ...`.
+ */
+#ifndef ILDKG_GRAPH_CHECKS_H
+#define ILDKG_GRAPH_CHECKS_H
+
+#include "diag.h"
+#include "graph.h"
+#include "status.h"
+
+/**
+ * Run every check in @p dir (name order) on @p g.
+ * @return ILDKG_OK when all ran (violations are diag errors; count them);
+ *   ILDKG_ERR_NOINPUT when @p dir cannot be read; ILDKG_ERR_INPUT when a check does
+ *   not parse (reported); another fatal status otherwise. @p nchecks gets how many ran.
+ */
+ildkg_status graph_checks_run(graph *g, const char *dir, ildkg_diag *d, size_t *nchecks);
+
+#endif
