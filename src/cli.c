@@ -18,6 +18,7 @@ static const cli_command COMMANDS[] = {
   {"build", cmd_build, "validate the facts, build the graph, write the exports"},
   {"validate", cmd_validate, "check every facts line against the ontology and the other facts"},
   {"stats", cmd_stats, "count entities, statements and references, by class and section"},
+  {"context", cmd_context, "print the JSON-LD context of the ontology"},
 };
 
 static void

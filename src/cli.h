@@ -31,5 +31,6 @@ ildkg_status cli_usage_error(const char *command, const char *fmt, ...) ILDKG_PR
 int cmd_build(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
+int cmd_context(int argc, char **argv);
 
 #endif

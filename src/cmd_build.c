@@ -19,6 +19,7 @@ typedef struct {
   cli_inputs in;
   const char *out_dir;
   const char *base;
+  const char *jsonld_context;
   const export_format *formats[16];
   size_t nformats;
 } build_options;
@@ -35,6 +36,8 @@ print_help(void)
          "  --ontology DIR   ontology directory (default: likewise)\n"
          "  --out DIR        output directory, created if missing (default: exports)\n"
          "  --base IRI       base IRI of the data, ending in / or # (default: %s)\n"
+         "  --jsonld-context URL  in the JSON-LD export, refer to the context at URL\n"
+         "                   (a hosted copy of ontology/context.jsonld) instead of embedding it\n"
          "  --format LIST    comma-separated formats (default: all):\n",
          EXPORT_BASENAME, ILDKG_DEFAULT_BASE);
   for (size_t i = 0; i < export_format_count(); ++i) {
@@ -71,6 +74,7 @@ parse_options(build_options *o, int argc, char **argv)
     {"facts", required_argument, NULL, 'f'}, {"ontology", required_argument, NULL, 'o'},
     {"out", required_argument, NULL, 'd'},   {"base", required_argument, NULL, 'b'},
     {"format", required_argument, NULL, 'F'}, {"help", no_argument, NULL, 'h'},
+    {"jsonld-context", required_argument, NULL, 'j'},
     {NULL, 0, NULL, 0}};
   ildkg_status st = ILDKG_OK;
   int c;
@@ -81,6 +85,7 @@ parse_options(build_options *o, int argc, char **argv)
     case 'o': o->in.ontology_dir = optarg; break;
     case 'd': o->out_dir = optarg; break;
     case 'b': o->base = optarg; break;
+    case 'j': o->jsonld_context = optarg; break;
     case 'F': st = add_formats(o, optarg); break;
     case 'h': print_help(); return ILDKG_DONE;
     default: return cli_usage_error("build", "bad option '%s'", argv[optind - 1]);
@@ -88,6 +93,11 @@ parse_options(build_options *o, int argc, char **argv)
   }
   if (st == ILDKG_OK && optind < argc) {
     st = cli_usage_error("build", "unexpected argument '%s'", argv[optind]);
+  }
+  if (st == ILDKG_OK && o->jsonld_context && !graph_builder_base_is_valid(o->jsonld_context) &&
+      strncmp(o->jsonld_context, "http", 4) != 0) {
+    st = cli_usage_error("build", "bad --jsonld-context '%s' (expected an http(s) URL)",
+                         o->jsonld_context);
   }
   if (st == ILDKG_OK && !graph_builder_base_is_valid(o->base)) {
     st = cli_usage_error("build", "bad --base '%s' (expected an http(s) IRI ending in / or #)",
@@ -121,7 +131,7 @@ cmd_build(int argc, char **argv)
     st = pipeline_check_graph(&p, o.in.ontology_dir, d, &nchecks);
   }
   if (st == ILDKG_OK) {
-    const export_options eo = {o.base};
+    const export_options eo = {o.base, p.ontology, o.jsonld_context};
     st = export_write_all(p.graph, o.formats, o.nformats, &eo, o.out_dir, EXPORT_BASENAME, d,
                           stdout);
   }
@@ -132,7 +142,7 @@ cmd_build(int argc, char **argv)
     fprintf(stderr, "ildkg build: %s; no export was written or changed\n",
             ildkg_status_string(st));
   } else if (st == ILDKG_ERR_INPUT) {
-    fprintf(stderr, "ildkg build: the facts are not valid; no export was written or changed\n");
+    fprintf(stderr, "ildkg build: the data are not valid; no export was written or changed\n");
   }
   pipeline_clear(&p);
   ildkg_diag_free(d);

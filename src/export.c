@@ -9,24 +9,24 @@
 #include <sys/stat.h>
 
 #include "atomic_file.h"
+#include "jsonld_writer.h"
 #include "ns.h"
 
 enum { MAX_FORMATS = 16 };
 
-static const export_format FORMATS[] = {
-  {"turtle", ".ttl", "turtle", "Turtle (RDF 1.1), with prefixes"},
-  {"ntriples", ".nt", "ntriples", "N-Triples, one triple a line, sorted"},
-  {"rdfxml", ".rdf", "rdfxml-abbrev", "RDF/XML"},
-};
+static ildkg_status write_with_raptor(const export_format *self, const export_job *job, FILE *out);
+static ildkg_status write_nquads(const export_format *self, const export_job *job, FILE *out);
+static ildkg_status write_jsonld(const export_format *self, const export_job *job, FILE *out);
+static ildkg_status write_rdfxml(const export_format *self, const export_job *job, FILE *out);
 
-/* Prefixes written in the formats that abbreviate IRIs; "kg" is the data's base.
- * rdf: is missing because raptor declares it itself (declaring it again fails). */
-static const struct {
-  const char *prefix, *iri;
-} PREFIXES[] = {
-  {"rdfs", NS_RDFS},   {"owl", NS_OWL},         {"xsd", NS_XSD},
-  {"skos", NS_SKOS},   {"dcterms", NS_DCTERMS}, {"prov", NS_PROV},   {"cito", NS_CITO},
-  {"fabio", NS_FABIO}, {"oa", NS_OA},       {"obo", NS_OBO},         {"ildkg", NS_ILDKG},
+static const export_format FORMATS[] = {
+  {"turtle", ".ttl", "Turtle (RDF 1.1), with prefixes", "turtle", write_with_raptor},
+  {"ntriples", ".nt", "N-Triples, one triple a line, sorted", "ntriples", write_with_raptor},
+  {"nquads", ".nq", "N-Quads, the review's IRI as graph name, sorted", "nquads", write_nquads},
+  {"jsonld", ".jsonld", "JSON-LD 1.1, compacted with ontology/context.jsonld", NULL,
+   write_jsonld},
+  {"rdfxml", ".rdf", "RDF/XML (refuses literals with characters XML 1.0 cannot hold)",
+   "rdfxml-abbrev", write_rdfxml},
 };
 
 size_t
@@ -63,17 +63,29 @@ declare_prefix(raptor_world *world, raptor_serializer *s, const char *prefix, co
   return rc;
 }
 
-static ildkg_status
-write_statements(raptor_world *world, const export_format *format, const export_options *options,
-                 raptor_statement **statements, size_t count, FILE *out)
+char *
+export_review_iri(const char *base)
 {
+  char *iri = NULL;
+  return asprintf(&iri, "%sreview", base) < 0 ? NULL : iri;
+}
+
+/* Serialize the job's statements with raptor; @p graph names their graph (N-Quads) or is NULL. */
+static ildkg_status
+serialize(const export_format *format, const export_job *job, raptor_term *graph_name, FILE *out)
+{
+  raptor_world *world = job->world;
+  const export_options *options = job->options;
+  raptor_statement **statements = job->statements;
+  const size_t count = job->count;
   raptor_serializer *s = raptor_new_serializer(world, format->raptor_name);
   int rc = s ? 0 : 1;
-  for (size_t i = 0; !rc && i < sizeof PREFIXES / sizeof *PREFIXES; ++i) {
-    rc = declare_prefix(world, s, PREFIXES[i].prefix, PREFIXES[i].iri);
+  /* rdf: is not in NS_PREFIXES: raptor declares it itself, and declaring it again fails. */
+  for (size_t i = 0; !rc && i < NS_PREFIX_COUNT; ++i) {
+    rc = declare_prefix(world, s, NS_PREFIXES[i].prefix, NS_PREFIXES[i].iri);
   }
   if (!rc && options && options->base) {
-    rc = declare_prefix(world, s, "kg", options->base);
+    rc = declare_prefix(world, s, NS_DATA_PREFIX, options->base);
   }
   /* raptor's Turtle writer needs a base URI, and makes IRIs under it relative whatever
    * RAPTOR_OPTION_RELATIVE_URIS says: a base no IRI shares keeps every IRI absolute. */
@@ -82,7 +94,9 @@ write_statements(raptor_world *world, const export_format *format, const export_
        raptor_serializer_set_option(s, RAPTOR_OPTION_WRITE_BASE_URI, NULL, 0) ||
        raptor_serializer_start_to_file_handle(s, base, out);
   for (size_t i = 0; !rc && i < count; ++i) {
+    statements[i]->graph = graph_name; /* borrowed for the call only */
     rc = raptor_serializer_serialize_statement(s, statements[i]);
+    statements[i]->graph = NULL;
   }
   rc = rc || raptor_serializer_serialize_end(s);
   if (s) {
@@ -99,14 +113,82 @@ write_statements(raptor_world *world, const export_format *format, const export_
   return fflush(out) == 0 && !ferror(out) ? ILDKG_OK : ILDKG_ERR_IO;
 }
 
+static ildkg_status
+write_with_raptor(const export_format *self, const export_job *job, FILE *out)
+{
+  return serialize(self, job, NULL, out);
+}
+
+/* Every triple in one named graph, the review's IRI, so several sources can share a store. */
+static ildkg_status
+write_nquads(const export_format *self, const export_job *job, FILE *out)
+{
+  char *iri = export_review_iri(job->options->base);
+  raptor_term *name = iri ? raptor_new_term_from_uri_string(job->world, (unsigned char *)iri) : NULL;
+  const ildkg_status st = name ? serialize(self, job, name, out) : ILDKG_ERR_NOMEM;
+  if (name) {
+    raptor_free_term(name);
+  }
+  free(iri);
+  return st;
+}
+
+/* XML 1.0 has no way to write C0 controls other than tab, LF and CR, nor U+FFFE/U+FFFF;
+ * raptor would silently write something else. Offset of the first one, or -1. */
+static long
+first_non_xml_char(const unsigned char *s)
+{
+  for (const unsigned char *p = s; *p; ++p) {
+    const int c0 = *p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r';
+    const int nonchar = p[0] == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF);
+    if (c0 || nonchar) {
+      return (long)(p - s);
+    }
+  }
+  return -1;
+}
+
+static ildkg_status
+write_rdfxml(const export_format *self, const export_job *job, FILE *out)
+{
+  ildkg_status st = ILDKG_OK;
+  for (size_t i = 0; i < job->count; ++i) {
+    const raptor_term *o = job->statements[i]->object;
+    const long at = o->type == RAPTOR_TERM_TYPE_LITERAL ? first_non_xml_char(o->value.literal.string) : -1;
+    if (at >= 0) {
+      st = ildkg_diag_error(job->diag, (ildkg_loc){job->path, 0, NULL},
+                            "RDF/XML cannot hold the literal of <%s> <%s>: character U+%04X at "
+                            "byte %ld is not allowed in XML 1.0",
+                            raptor_uri_as_string(job->statements[i]->subject->value.uri),
+                            raptor_uri_as_string(job->statements[i]->predicate->value.uri),
+                            o->value.literal.string[at], at + 1);
+    }
+  }
+  return st == ILDKG_OK ? serialize(self, job, NULL, out) : st;
+}
+
+static ildkg_status
+write_jsonld(const export_format *self, const export_job *job, FILE *out)
+{
+  (void)self;
+  const ildkg_status st = jsonld_write(job, out);
+  if (st != ILDKG_OK) {
+    return st;
+  }
+  errno = 0;
+  return fflush(out) == 0 && !ferror(out) ? ILDKG_OK : ILDKG_ERR_IO;
+}
+
 ildkg_status
-export_write(graph *g, const export_format *format, const export_options *options, FILE *out)
+export_write(graph *g, const export_format *format, const export_options *options, FILE *out,
+             ildkg_diag *d)
 {
   raptor_statement **statements = NULL;
   size_t count = 0;
   ildkg_status st = graph_sorted_statements(g, &statements, &count);
   if (st == ILDKG_OK) {
-    st = write_statements(graph_raptor_world(g), format, options, statements, count, out);
+    const export_job job = {graph_raptor_world(g), statements, count, options, d, "-"};
+    st = format->write(format, &job, out);
   }
   graph_statements_free(statements, count);
   return st;
@@ -128,9 +210,8 @@ ensure_directory(const char *dir, ildkg_diag *d)
 }
 
 static ildkg_status
-write_one(graph *g, const export_format *format, const export_options *options,
-          raptor_statement **statements, size_t count, atomic_file *af, const char *path,
-          ildkg_diag *d)
+write_one(graph *g, const export_format *format, const export_job *job, atomic_file *af,
+          const char *path, ildkg_diag *d)
 {
   ildkg_status st = atomic_file_open(af, path);
   if (st != ILDKG_OK) {
@@ -138,11 +219,11 @@ write_one(graph *g, const export_format *format, const export_options *options,
                      strerror(errno));
     return st;
   }
-  st = write_statements(graph_raptor_world(g), format, options, statements, count, af->file);
+  st = format->write(format, job, af->file);
   if (st == ILDKG_OK) {
     st = atomic_file_finish(af);
   }
-  if (st != ILDKG_OK) {
+  if (st != ILDKG_OK && st != ILDKG_ERR_INPUT) {
     ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "writing %s failed: %s", format->name,
                      st == ILDKG_ERR_IO ? strerror(errno) : graph_last_error(g));
   }
@@ -168,7 +249,8 @@ export_write_all(graph *g, const export_format *const *formats, size_t nformats,
       st = ILDKG_ERR_NOMEM;
       break;
     }
-    st = write_one(g, formats[i], options, statements, count, &files[i], paths[i], d);
+    const export_job job = {graph_raptor_world(g), statements, count, options, d, paths[i]};
+    st = write_one(g, formats[i], &job, &files[i], paths[i], d);
     opened = i + 1;
   }
   for (size_t i = 0; i < opened; ++i) {

@@ -5,35 +5,57 @@
 #ifndef ILDKG_EXPORT_H
 #define ILDKG_EXPORT_H
 
+#include <raptor2.h>
 #include <stdio.h>
 
 #include "diag.h"
 #include "graph.h"
+#include "ontology.h"
 #include "status.h"
 
-typedef struct export_format export_format;
-
 typedef struct {
-  const char *base; /**< the data's base IRI: the prefix `kg:` in Turtle */
+  const char *base;             /**< the data's base IRI: the prefix `kg:` */
+  const ontology *ontology;     /**< for the JSON-LD context; may be NULL for other formats */
+  const char *jsonld_context;   /**< URL of a hosted context to refer to; NULL: embed it */
 } export_options;
+
+/** What a writer gets: the graph's statements in N-Triples line order. */
+typedef struct {
+  raptor_world *world;
+  raptor_statement **statements;
+  size_t count;
+  const export_options *options;
+  ildkg_diag *diag; /**< where a writer reports data it cannot carry */
+  const char *path; /**< the file being written, for those reports */
+} export_job;
+
+typedef struct export_format export_format;
 
 struct export_format {
   const char *name;        /**< as given to --format */
   const char *extension;   /**< of the exported file, with the dot */
-  const char *raptor_name; /**< raptor serializer that writes it */
   const char *summary;
+  const char *raptor_name; /**< the raptor serializer behind it, or NULL */
+  /**
+   * Write the job to @p out: ILDKG_OK, ILDKG_ERR_INPUT (data the format cannot carry,
+   * reported), ILDKG_ERR_IO (errno set), ILDKG_ERR_RDF, ILDKG_ERR_NOMEM.
+   */
+  ildkg_status (*write)(const export_format *self, const export_job *job, FILE *out);
 };
 
 size_t export_format_count(void);
 const export_format *export_format_at(size_t i); /**< static; NULL past the end */
 const export_format *export_format_find(const char *name); /**< static, or NULL */
 
+/** The IRI of the review: the graph name of N-Quads. Caller frees. */
+char *export_review_iri(const char *base);
+
 /**
  * Write @p g to @p out in @p format.
  * @return ILDKG_OK; ILDKG_ERR_IO when a write failed (errno set); ILDKG_ERR_RDF.
  */
 ildkg_status export_write(graph *g, const export_format *format, const export_options *options,
-                          FILE *out);
+                          FILE *out, ildkg_diag *d);
 
 /**
  * Write each of @p formats to DIR/BASENAME.EXT, all or none: every file goes

@@ -3,6 +3,8 @@
 #ifndef ILDKG_NS_H
 #define ILDKG_NS_H
 
+#include <stddef.h>
+
 #define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 #define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
 #define NS_OWL "http://www.w3.org/2002/07/owl#"
@@ -21,5 +23,17 @@
 
 /** Default base IRI of the data (entities, statements, references); `--base` changes it. */
 #define ILDKG_DEFAULT_BASE "https://w3id.org/ildkg/cop-ctd-ild/"
+
+/** The prefixes ildkg writes (Turtle, JSON-LD context), without rdf: and the data's kg:. */
+typedef struct {
+  const char *prefix;
+  const char *iri;
+} ns_prefix;
+
+extern const ns_prefix NS_PREFIXES[];
+extern const size_t NS_PREFIX_COUNT;
+
+/** The prefix of the data's base IRI. */
+#define NS_DATA_PREFIX "kg"
 
 #endif

@@ -537,3 +537,15 @@ ontology_individual_class(const ontology *o, const char *local)
   size_t i;
   return strmap_get(o->individual_index, local, &i) ? o->individuals[i].cls : NULL;
 }
+
+size_t
+ontology_property_count(const ontology *o)
+{
+  return o->nproperties;
+}
+
+const ontology_property *
+ontology_property_at(const ontology *o, size_t i)
+{
+  return i < o->nproperties ? &o->properties[i] : NULL;
+}

@@ -67,8 +67,12 @@ check_encoding(tsv_reader *r, size_t len)
     return ildkg_diag_error(r->diag, line_loc(r, NULL),
                             "invalid UTF-8 at byte %zu (expected UTF-8 text)", bad + 1);
   }
-  if (strlen(r->line) != len) {
-    return ildkg_diag_error(r->diag, line_loc(r, NULL), "NUL byte in line (expected text)");
+  for (size_t i = 0; i < len; ++i) {
+    const unsigned char c = (unsigned char)r->line[i];
+    if ((c < 0x20 && c != '\t' && !(c == '\r' && i == len - 1)) || c == 0x7F) {
+      return ildkg_diag_error(r->diag, line_loc(r, NULL),
+                              "control character U+%04X at byte %zu (expected text)", c, i + 1);
+    }
   }
   if (len && r->line[len - 1] == '\r') {
     return ildkg_diag_error(r->diag, line_loc(r, NULL),

@@ -49,7 +49,7 @@ xsd_canonical_decimal(char *buf, size_t size, const char *lexical)
   while (fraction > 1 && point[fraction] == '0') {
     --fraction;
   }
-  const int zero = whole == 1 && digits[0] == '0' && (!point || strspn(point + 1, "0") == fraction);
+  const int zero = whole == 1 && digits[0] == '0' && (!point || !point[1 + strspn(point + 1, "0")]);
   const int n = snprintf(buf, size, "%s%.*s.%.*s", negative && !zero ? "-" : "", (int)whole,
                          digits, (int)(fraction ? fraction : 1), point ? point + 1 : "0");
   return n > 0 && (size_t)n < size ? buf : NULL;

@@ -2,7 +2,7 @@
 # ildkg build: deterministic, committed exports up to date, nothing lost on failure.
 . "$srcdir/tests/cli/lib.sh"
 
-exts="ttl nt rdf"
+exts="ttl nt nq jsonld rdf"
 expect_status "build into a new directory exits 0" 0 "$ILDKG" build --out "$scratch/a"
 for ext in $exts; do
   grep -q "^wrote $scratch/a/cop-ctd-ild.$ext (" "$scratch/out" && ok "build reports cop-ctd-ild.$ext" ||
@@ -15,7 +15,7 @@ for ext in $exts; do
     cmp "$srcdir/exports/cop-ctd-ild.$ext" "$scratch/a/cop-ctd-ild.$ext"
 done
 ls "$scratch/a" >"$scratch/listing"
-[ "$(cat "$scratch/listing")" = "$(printf 'cop-ctd-ild.nt\ncop-ctd-ild.rdf\ncop-ctd-ild.ttl')" ] &&
+[ "$(cat "$scratch/listing")" = "$(printf 'cop-ctd-ild.jsonld\ncop-ctd-ild.nq\ncop-ctd-ild.nt\ncop-ctd-ild.rdf\ncop-ctd-ild.ttl')" ] &&
   ok "the output directory holds the exports and nothing else" ||
   not_ok "the output directory holds the exports and nothing else" "$(cat "$scratch/listing")"
 for ext in $exts; do
@@ -39,7 +39,7 @@ done
   grep -v '^#' "$dir/facts/entities.tsv" | tail -n +2 | sort -r; } >"$dir/e" && mv "$dir/e" "$dir/facts/entities.tsv"
 expect_status "build from reordered facts exits 0" 0 \
   "$ILDKG" build --facts "$dir/facts" --ontology "$dir/ontology" --out "$dir/out"
-for ext in ttl nt; do
+for ext in ttl nt nq jsonld; do
   check "reordered facts give a byte-identical .$ext" cmp "$scratch/a/cop-ctd-ild.$ext" "$dir/out/cop-ctd-ild.$ext"
 done
 
@@ -50,7 +50,9 @@ expect_status "--format ntriples exits 0" 0 "$ILDKG" build --out "$scratch/nt" -
 check "--format ntriples gives the same .nt" cmp "$scratch/a/cop-ctd-ild.nt" "$scratch/nt/cop-ctd-ild.nt"
 
 # Bad data: exit 65 and the output directory is left exactly as it was.
-snapshot() { (cd "$1" && ls -la --time-style=+%s . && cksum ./*) ; }
+# Every file's name, size, modification time and checksum (the directory's own time may
+# change: a failed build creates and removes its temporary files there).
+snapshot() { (cd "$1" && find . -type f -printf '%p %s %T@\n' | sort && cksum ./*) ; }
 dir="$scratch/broken"
 copy_inputs "$dir"
 printf 'broken\tCOP\thasSymptom\tCough\t\t50\tclinical-features\tcough\n' >>"$dir/facts/statements/03-clinical-features.tsv"

@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Independent checks of ildkg's output with rdflib (not with raptor or librdf).
 
-  rdf_check.py isomorphic FILE FORMAT FILE FORMAT...  all files hold one graph
+  rdf_check.py isomorphic FILE FORMAT FILE FORMAT...  all files hold one graph; FORMAT is
+                                                       turtle, nt, nquads, xml or jsonld[=CONTEXT_URL=FILE]
+  rdf_check.py graphs NQUADS                           print the graph names rdflib finds
   rdf_check.py shape TURTLE                            every claim has what the model requires
   rdf_check.py quotes REVIEW.txt FACTS_DIR             every quote is text of the review
   rdf_check.py mappings CHECKED.tsv FACTS_MAPPINGS     every id is a checked mapping
@@ -36,22 +38,111 @@ def fail(problems):
     return 1 if problems else 0
 
 
-def isomorphic(args):
+def jsonld_graph(path, fmt):
+    """Expand with pyld, an independent JSON-LD processor, and take its dataset as is.
+    `jsonld=URL=FILE` serves FILE for the remote context URL (no network here)."""
+    import json
     import rdflib
+    from pyld import jsonld
+    options = {}
+    if "=" in fmt:
+        _, url, local = fmt.split("=", 2)
+
+        def loader(requested, _options=None):
+            if requested != url:
+                raise ValueError(f"unexpected remote document {requested}")
+            with open(local, encoding="utf-8") as f:
+                return {"contextUrl": None, "documentUrl": url, "document": json.load(f)}
+        options["documentLoader"] = loader
+    with open(path, encoding="utf-8") as f:
+        dataset = jsonld.to_rdf(json.load(f), options)
+    g = rdflib.Graph()
+
+    def term(t):
+        if t["type"] == "IRI":
+            return rdflib.URIRef(t["value"])
+        if t["type"] == "blank node":
+            return rdflib.BNode(t["value"])
+        if t.get("language"):
+            return rdflib.Literal(t["value"], lang=t["language"])
+        dt = t.get("datatype")
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            dt = None
+        return rdflib.Literal(t["value"], datatype=dt)
+    for name, triples in dataset.items():
+        for t in triples:
+            g.add((term(t["subject"]), term(t["predicate"]), term(t["object"])))
+    return g
+
+
+def parse(path, fmt):
+    import rdflib
+    if fmt.startswith("jsonld"):
+        return jsonld_graph(path, fmt)
+    if fmt == "nt":
+        # rdflib 6.1's N-Triples parser decodes "\\n" and "\\u0041" wrongly (its Turtle
+        # parser does not); N-Triples is a subset of Turtle.
+        return rdflib.Graph().parse(path, format="turtle")
+    if fmt == "nquads":
+        # The same bug in its N-Quads parser: drop the graph name of each line, read as Turtle.
+        lines = []
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r"^(.*) <[^>]*> \.$", line.rstrip("\n"))
+                if not m:
+                    raise ValueError(f"{path}: not a quad with a named graph: {line!r}")
+                lines.append(m.group(1) + " .")
+        return rdflib.Graph().parse(data="\n".join(lines), format="turtle")
+    return rdflib.Graph().parse(path, format=fmt)
+
+
+def plain_strings(g):
+    """RDF 1.1: "x"^^xsd:string and "x" are the same literal; rdflib 6.1 keeps them apart."""
+    import rdflib
+    xsd_string = rdflib.URIRef("http://www.w3.org/2001/XMLSchema#string")
+    out = rdflib.Graph()
+    for s, p, o in g:
+        if isinstance(o, rdflib.Literal) and o.datatype == xsd_string:
+            o = rdflib.Literal(str(o))
+        out.add((s, p, o))
+    return out
+
+
+def graphs(args):
+    import rdflib
+    ds = rdflib.ConjunctiveGraph()
+    ds.parse(args[0], format="nquads")
+    for name in sorted(str(c.identifier) for c in ds.contexts() if len(c)):
+        print(name)
+    return 0
+
+
+def isomorphic(args):
     from rdflib.compare import isomorphic as iso, graph_diff, to_isomorphic
-    graphs = [(path, rdflib.Graph().parse(path, format=fmt))
-              for path, fmt in zip(args[0::2], args[1::2])]
+    graphs = [(path, plain_strings(parse(path, fmt))) for path, fmt in zip(args[0::2], args[1::2])]
     first_path, first = graphs[0]
     problems = []
     if len(first) == 0:
         problems.append(f"{first_path}: empty graph")
     for path, g in graphs[1:]:
-        if not iso(first, g):
+        if ground(first) and ground(g):
+            # Ground graphs are equal when their triple sets are (rdflib's isomorphic()
+            # hashes XMLLiteral and rdf:HTML values in a way that differs by source).
+            only_a, only_b = set(first) - set(g), set(g) - set(first)
+        elif not iso(first, g):
             _, only_a, only_b = graph_diff(to_isomorphic(first), to_isomorphic(g))
+        else:
+            continue
+        if only_a or only_b or len(first) != len(g):
             problems.append(f"{first_path} ({len(first)} triples) and {path} ({len(g)}) differ")
             problems += [f"  only in {first_path}: {t}" for t in sorted(only_a)[:10]]
             problems += [f"  only in {path}: {t}" for t in sorted(only_b)[:10]]
     return fail(problems)
+
+
+def ground(g):
+    import rdflib
+    return not any(isinstance(t, rdflib.BNode) for triple in g for t in triple)
 
 
 def rows(g, query):
@@ -181,7 +272,7 @@ def checks(args):
 
 if __name__ == "__main__":
     commands = {"isomorphic": isomorphic, "shape": shape, "quotes": quotes, "mappings": mappings,
-                "checks": checks}
+                "checks": checks, "graphs": graphs}
     if len(sys.argv) < 3 or sys.argv[1] not in commands:
         print(__doc__, file=sys.stderr)
         sys.exit(64)
