@@ -84,6 +84,9 @@ graph_checks_run(graph *g, const char *dir, ildkg_diag *d, size_t *nchecks)
   char **paths = NULL;
   size_t count = 0;
   *nchecks = 0;
+  if (!dh && errno == ENOENT) {
+    return ILDKG_OK; /* an ontology without rules */
+  }
   if (!dh) {
     ildkg_diag_error(d, (ildkg_loc){dir, 0, NULL}, "cannot open checks directory: %s",
                      strerror(errno));

@@ -15,8 +15,8 @@
 
 /**
  * Run every check in @p dir (name order) on @p g.
- * @return ILDKG_OK when all ran (violations are diag errors; count them);
- *   ILDKG_ERR_NOINPUT when @p dir cannot be read; ILDKG_ERR_INPUT when a check does
+ * @return ILDKG_OK when all ran (violations are diag errors; count them), also when
+ *   @p dir does not exist (no rules); ILDKG_ERR_NOINPUT when it cannot be read; ILDKG_ERR_INPUT when a check does
  *   not parse (reported); another fatal status otherwise. @p nchecks gets how many ran.
  */
 ildkg_status graph_checks_run(graph *g, const char *dir, ildkg_diag *d, size_t *nchecks);
