@@ -19,6 +19,7 @@ static const cli_command COMMANDS[] = {
   {"validate", cmd_validate, "check every facts line against the ontology and the other facts"},
   {"stats", cmd_stats, "count entities, statements and references, by class and section"},
   {"context", cmd_context, "print the JSON-LD context of the ontology"},
+  {"query", cmd_query, "run a SPARQL query over the graph or an RDF file"},
 };
 
 static void

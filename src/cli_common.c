@@ -3,6 +3,10 @@
 
 #include "cli.h"
 
+#include <errno.h>
+
+#include "results_writer.h"
+
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -77,4 +81,89 @@ cli_usage_error(const char *command, const char *fmt, ...)
   va_end(args);
   fprintf(stderr, "\nTry 'ildkg %s --help'.\n", command);
   return ILDKG_ERR_USAGE;
+}
+
+enum { MAX_TEXT_BYTES = 1 << 20 };
+
+ildkg_status
+cli_read_text(const char *path, char **text, ildkg_diag *d)
+{
+  FILE *f = fopen(path, "rb");
+  *text = f ? calloc(MAX_TEXT_BYTES + 1, 1) : NULL;
+  const size_t n = *text ? fread(*text, 1, MAX_TEXT_BYTES + 1, f) : 0;
+  const int err = errno;
+  const int failed = !f || !*text || ferror(f) || n > MAX_TEXT_BYTES;
+  if (f) {
+    fclose(f);
+  }
+  if (failed) {
+    free(*text);
+    *text = NULL;
+    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot read: %s",
+                     n > MAX_TEXT_BYTES ? "larger than 1 MiB" : strerror(err));
+    return f ? ILDKG_ERR_IO : ILDKG_ERR_NOINPUT;
+  }
+  return ILDKG_OK;
+}
+
+/* raptor's parser for a file name, by its extension; NULL when none fits. */
+static const char *
+syntax_for(const char *path)
+{
+  static const struct {
+    const char *extension, *syntax;
+  } known[] = {{".ttl", "turtle"}, {".nt", "ntriples"}, {".nq", "nquads"},
+               {".rdf", "rdfxml"}, {".owl", "rdfxml"},  {".xml", "rdfxml"}};
+  const char *dot = strrchr(path, '.');
+  for (size_t i = 0; dot && i < sizeof known / sizeof *known; ++i) {
+    if (!strcmp(dot, known[i].extension)) {
+      return known[i].syntax;
+    }
+  }
+  return NULL;
+}
+
+ildkg_status
+cli_load_graph(pipeline *p, const cli_inputs *in, const char *data, const char *base,
+               ildkg_diag *d)
+{
+  if (!data) {
+    const ildkg_status st = pipeline_load(p, in->facts_dir, in->ontology_dir, d);
+    return st == ILDKG_OK ? pipeline_build_graph(p, base) : st;
+  }
+  const char *syntax = syntax_for(data);
+  if (!syntax) {
+    return cli_usage_error("query", "cannot tell the syntax of '%s' (expected .ttl, .nt, .nq, "
+                           ".rdf or .owl; raptor reads no JSON-LD)", data);
+  }
+  if (!(p->graph = graph_new())) {
+    return ILDKG_ERR_RDF;
+  }
+  const ildkg_status st = graph_load_file(p->graph, data, syntax);
+  if (st != ILDKG_OK) {
+    ildkg_diag_error(d, (ildkg_loc){data, 0, NULL}, "%s: %s", syntax,
+                     *graph_last_error(p->graph) ? graph_last_error(p->graph) : "parse error");
+  }
+  return st;
+}
+
+ildkg_status
+cli_run_query(graph *g, const char *name, const char *query, const char *format,
+              const char *base, ildkg_diag *d, FILE *out)
+{
+  graph_results *r = NULL;
+  ildkg_status st = graph_query(g, query, &r);
+  if (st == ILDKG_OK) {
+    st = results_write(r, format, base, out);
+    if (st == ILDKG_ERR_USAGE) {
+      cli_usage_error("query", "format '%s' does not fit this kind of query", format);
+    }
+  }
+  if (st == ILDKG_ERR_INPUT || st == ILDKG_ERR_RDF) {
+    ildkg_diag_error(d, (ildkg_loc){name, 0, NULL}, "SPARQL: %s",
+                     *graph_last_error(g) ? graph_last_error(g) : "query failed");
+    st = ILDKG_ERR_INPUT;
+  }
+  graph_results_free(r);
+  return st;
 }

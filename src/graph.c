@@ -3,6 +3,7 @@
 
 #include "graph.h"
 
+#include <errno.h>
 #include <librdf.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,9 +21,17 @@ static int
 keep_message(void *user_data, librdf_log_message *message)
 {
   graph *g = user_data;
-  if (librdf_log_message_level(message) >= LIBRDF_LOG_WARN) {
+  if (librdf_log_message_level(message) >= LIBRDF_LOG_WARN && !g->last_error[0]) {
     const char *text = librdf_log_message_message(message);
-    snprintf(g->last_error, sizeof g->last_error, "%s", text ? text : "librdf error");
+    const raptor_locator *at = librdf_log_message_locator(message);
+    char where[64] = "";
+    if (at && at->line > 0) {
+      snprintf(where, sizeof where, "line %d%s", at->line, at->column > 0 ? ", " : ": ");
+    }
+    if (at && at->line > 0 && at->column > 0) {
+      snprintf(where + strlen(where), sizeof where - strlen(where), "column %d: ", at->column);
+    }
+    snprintf(g->last_error, sizeof g->last_error, "%s%s", where, text ? text : "librdf error");
   }
   return 1;
 }
@@ -271,30 +280,166 @@ emit_row(librdf_query_results *r, graph_row_fn on_row, void *user_data)
   return st;
 }
 
+struct graph_results {
+  graph *g;
+  librdf_query *query;
+  librdf_query_results *results;
+};
+
+void
+graph_results_free(graph_results *r)
+{
+  if (!r) {
+    return;
+  }
+  if (r->results) {
+    librdf_free_query_results(r->results);
+  }
+  if (r->query) {
+    librdf_free_query(r->query);
+  }
+  free(r);
+}
+
+ildkg_status
+graph_query(graph *g, const char *query, graph_results **out)
+{
+  graph_results *r = calloc(1, sizeof *r);
+  *out = NULL;
+  if (!r) {
+    return ILDKG_ERR_NOMEM;
+  }
+  g->last_error[0] = '\0';
+  r->g = g;
+  r->query = librdf_new_query(g->world, "sparql11-query", NULL, (const unsigned char *)query, NULL);
+  if (!r->query) {
+    graph_results_free(r);
+    return ILDKG_ERR_INPUT;
+  }
+  r->results = librdf_query_execute(r->query, g->model);
+  if (!r->results) {
+    graph_results_free(r);
+    return g->last_error[0] ? ILDKG_ERR_INPUT : ILDKG_ERR_RDF;
+  }
+  *out = r;
+  return ILDKG_OK;
+}
+
+graph_result_kind
+graph_results_kind(const graph_results *r)
+{
+  return librdf_query_results_is_boolean(r->results) ? GRAPH_RESULT_BOOLEAN
+         : librdf_query_results_is_graph(r->results) ? GRAPH_RESULT_GRAPH
+                                                     : GRAPH_RESULT_BINDINGS;
+}
+
+size_t
+graph_results_variables(graph_results *r, const char **names, size_t max)
+{
+  const int n = librdf_query_results_get_bindings_count(r->results);
+  size_t k = 0;
+  for (int i = 0; i < n && k < max; ++i) {
+    names[k++] = librdf_query_results_get_binding_name(r->results, i);
+  }
+  return k;
+}
+
+ildkg_status
+graph_results_each_row(graph_results *r, graph_row_fn on_row, void *user_data)
+{
+  ildkg_status st = ILDKG_OK;
+  while (st == ILDKG_OK && !librdf_query_results_finished(r->results)) {
+    st = emit_row(r->results, on_row, user_data);
+    librdf_query_results_next(r->results);
+  }
+  return st;
+}
+
+int
+graph_results_boolean(graph_results *r)
+{
+  return librdf_query_results_get_boolean(r->results) > 0;
+}
+
+ildkg_status
+graph_results_statements(graph_results *r, raptor_statement ***out, size_t *count)
+{
+  librdf_stream *stream = librdf_query_results_as_stream(r->results);
+  raptor_statement **all = NULL;
+  size_t n = 0, capacity = 0;
+  ildkg_status st = stream ? ILDKG_OK : ILDKG_ERR_RDF;
+  for (; st == ILDKG_OK && !librdf_stream_end(stream); librdf_stream_next(stream)) {
+    if (n == capacity) {
+      capacity = capacity ? capacity * 2 : 64;
+      raptor_statement **grown = realloc(all, capacity * sizeof *grown);
+      st = grown ? ILDKG_OK : ILDKG_ERR_NOMEM;
+      all = grown ? grown : all;
+    }
+    if (st == ILDKG_OK) {
+      all[n] = raptor_statement_copy(librdf_stream_get_object(stream));
+      st = all[n] ? ILDKG_OK : ILDKG_ERR_NOMEM;
+      n += st == ILDKG_OK;
+    }
+  }
+  if (stream) {
+    librdf_free_stream(stream);
+  }
+  st = st == ILDKG_OK ? sort_statements(all, n) : st;
+  if (st != ILDKG_OK) {
+    graph_statements_free(all, n);
+    return st;
+  }
+  *out = all;
+  *count = n;
+  return ILDKG_OK;
+}
+
+ildkg_status
+graph_results_write(graph_results *r, const char *format, FILE *out)
+{
+  r->g->last_error[0] = '\0';
+  if (librdf_query_results_to_file_handle2(r->results, out, format, NULL, NULL, NULL) != 0) {
+    return ILDKG_ERR_RDF;
+  }
+  return fflush(out) == 0 && !ferror(out) ? ILDKG_OK : ILDKG_ERR_IO;
+}
+
 ildkg_status
 graph_select(graph *g, const char *query, graph_row_fn on_row, void *user_data)
 {
-  g->last_error[0] = '\0';
-  librdf_query *q =
-    librdf_new_query(g->world, "sparql11-query", NULL, (const unsigned char *)query, NULL);
-  if (!q) {
-    return ILDKG_ERR_INPUT;
-  }
-  librdf_query_results *r = librdf_query_execute(q, g->model);
-  ildkg_status st = r ? ILDKG_OK : ILDKG_ERR_RDF;
-  if (r && !librdf_query_results_is_bindings(r)) {
+  graph_results *r = NULL;
+  ildkg_status st = graph_query(g, query, &r);
+  if (st == ILDKG_OK && graph_results_kind(r) != GRAPH_RESULT_BINDINGS) {
     snprintf(g->last_error, sizeof g->last_error, "not a SELECT query");
     st = ILDKG_ERR_INPUT;
   }
-  while (st == ILDKG_OK && !librdf_query_results_finished(r)) {
-    st = emit_row(r, on_row, user_data);
-    librdf_query_results_next(r);
+  if (st == ILDKG_OK) {
+    st = graph_results_each_row(r, on_row, user_data);
   }
-  if (r) {
-    librdf_free_query_results(r);
-  }
-  librdf_free_query(q);
+  graph_results_free(r);
   return st;
+}
+
+ildkg_status
+graph_load_file(graph *g, const char *path, const char *syntax)
+{
+  FILE *fh = fopen(path, "rb");
+  if (!fh) {
+    snprintf(g->last_error, sizeof g->last_error, "%s", strerror(errno));
+    return ILDKG_ERR_NOINPUT;
+  }
+  g->last_error[0] = '\0';
+  librdf_parser *parser = librdf_new_parser(g->world, syntax, NULL, NULL);
+  librdf_uri *base = parser ? librdf_new_uri(g->world, (const unsigned char *)"urn:x-ildkg:data") : NULL;
+  int rc = base ? librdf_parser_parse_file_handle_into_model(parser, fh, 0, base, g->model) : 1;
+  fclose(fh);
+  if (base) {
+    librdf_free_uri(base);
+  }
+  if (parser) {
+    librdf_free_parser(parser);
+  }
+  return rc || g->last_error[0] ? ILDKG_ERR_INPUT : ILDKG_OK;
 }
 
 const char *

@@ -148,6 +148,7 @@ append_triple(parse_context *c, const raptor_statement *rs)
     o->triples_capacity = capacity;
   }
   ildkg_triple *t = &o->triples[o->ntriples];
+  memset(t, 0, sizeof *t); /* a refused subject must leave p and o safe to clear */
   ildkg_status st = copy_term(c, rs->subject, &t->s);
   if (st == ILDKG_OK) {
     st = copy_term(c, rs->predicate, &t->p);
