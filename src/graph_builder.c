@@ -205,8 +205,62 @@ add_provenance(builder *b, const char *stmt, const fact_statement *s)
   TRY(need(mint(b->scratch, sizeof b->scratch, b->base, "quote-", s->id)));
   TRY(graph_add_iri(b->g, stmt, NS_OA "hasSelector", b->scratch));
   TRY(graph_add_iri(b->g, b->scratch, NS_RDF "type", NS_OA "TextQuoteSelector"));
+  TRY(need(mint(b->object, sizeof b->object, b->base, "", "review"))); /* b->object was the section */
   TRY(graph_add_iri(b->g, b->scratch, NS_OA "hasSource", b->object));
   return graph_add_literal(b->g, b->scratch, NS_OA "exact", s->quote, NULL, NULL);
+}
+
+/* "cryptogenic organizing pneumonia / has symptom / cough" */
+static ildkg_status
+add_statement_label(builder *b, const char *stmt, const fact_statement *s)
+{
+  const fact_entity *subject = facts_find_entity(b->facts, s->subject);
+  const fact_entity *object = facts_find_entity(b->facts, s->object);
+  const char *predicate = ontology_label(b->onto, s->predicate);
+  snprintf(b->scratch, sizeof b->scratch, "%s / %s / %s", subject->label,
+           predicate ? predicate : s->predicate, object->label);
+  return add_label(b, stmt, NS_RDFS "label", b->scratch);
+}
+
+/* The display of one qualifier value: a label where there is one, else the value. */
+static const char *
+qualifier_value_text(const builder *b, const fact_qualifier *q)
+{
+  const fact_entity *e = q->kind == VALUE_ENTITY ? facts_find_entity(b->facts, q->value) : NULL;
+  const char *term = q->kind == VALUE_TERM ? ontology_label(b->onto, q->value) : NULL;
+  return e ? e->label : term ? term : q->value;
+}
+
+/*
+ * Derived display text, so that a comparison table needs no GROUP_CONCAT (whose
+ * separator rasqal ignores, and whose order differs between engines):
+ * ildkg:qualifierText "frequency: most common; onset: subacute" and
+ * ildkg:referenceText "[9, 10, 11]" or "(the review's own)".
+ */
+static ildkg_status
+add_display_texts(builder *b, const char *stmt, const fact_statement *s)
+{
+  char text[1024];
+  size_t used = 0;
+  text[0] = '\0';
+  for (size_t i = 0; i < s->nqualifiers && used < sizeof text; ++i) {
+    const fact_qualifier *q = &s->qualifiers[i];
+    const char *label = ontology_label(b->onto, q->property);
+    const int n = snprintf(text + used, sizeof text - used, "%s%s: %s", i ? "; " : "",
+                           label ? label : q->property, qualifier_value_text(b, q));
+    used += n > 0 ? (size_t)n : 0;
+  }
+  if (s->nqualifiers) {
+    TRY(graph_add_literal(b->g, stmt, NS_ILDKG "qualifierText", text, NULL, NULL));
+  }
+  used = 0;
+  for (size_t i = 0; i < s->nreferences && used < sizeof text; ++i) {
+    const int n = snprintf(text + used, sizeof text - used, "%s%u", i ? ", " : "[",
+                           s->references[i]);
+    used += n > 0 ? (size_t)n : 0;
+  }
+  snprintf(text + used, sizeof text - used, "%s", s->nreferences ? "]" : "(the review's own)");
+  return graph_add_literal(b->g, stmt, NS_ILDKG "referenceText", text, NULL, NULL);
 }
 
 static ildkg_status
@@ -227,6 +281,8 @@ add_statement(builder *b, const fact_statement *s)
     TRY(add_qualifier(b, stmt, &s->qualifiers[i]));
   }
   TRY(add_provenance(b, stmt, s));
+  TRY(add_statement_label(b, stmt, s));
+  TRY(add_display_texts(b, stmt, s));
   /* The direct edge is derived here, never curated: a negated claim asserts no edge. */
   return is_negated(s) ? ILDKG_OK : graph_add_iri(b->g, subject, predicate, object);
 }

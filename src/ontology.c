@@ -38,6 +38,7 @@ struct ontology {
   ontology_individual *individuals;
   size_t nindividuals;
   strmap *individual_index;
+  strmap *label_index; /* ildkg local name -> triple holding its English label */
 };
 
 /* State of one parse: where statements and messages go. */
@@ -75,6 +76,7 @@ ontology_free(ontology *o)
   strmap_free(o->class_index);
   strmap_free(o->property_index);
   strmap_free(o->individual_index);
+  strmap_free(o->label_index);
   free(o);
 }
 
@@ -397,9 +399,14 @@ build_index(ontology *o, ildkg_diag *d, const char *dir)
     }
   }
   for (size_t i = 0; st == ILDKG_OK && i < o->ntriples; ++i) {
-    const char *s = ildkg_local(&o->triples[i].s);
+    const ildkg_triple *t = &o->triples[i];
+    const char *s = ildkg_local(&t->s);
     if (s) {
-      st = index_description(o, &o->triples[i], s);
+      st = index_description(o, t, s);
+    }
+    if (s && st == ILDKG_OK && is_iri(&t->p, NS_RDFS "label") && t->o.lang &&
+        !strcmp(t->o.lang, "en") && strmap_put(o->label_index, s, i) == ILDKG_ERR_NOMEM) {
+      st = ILDKG_ERR_NOMEM;
     }
   }
   if (st == ILDKG_OK && !has_header) {
@@ -436,7 +443,7 @@ ontology_load(ontology **out, const char *dir, ildkg_diag *d)
   ontology *o = calloc(1, sizeof *o);
   ildkg_status st = ILDKG_ERR_NOMEM;
   if (o && (o->class_index = strmap_new()) && (o->property_index = strmap_new()) &&
-      (o->individual_index = strmap_new())) {
+      (o->individual_index = strmap_new()) && (o->label_index = strmap_new())) {
     st = list_turtle_files(dir, &paths, &count, d);
   }
   if (st == ILDKG_OK) {
@@ -549,4 +556,11 @@ const ontology_property *
 ontology_property_at(const ontology *o, size_t i)
 {
   return i < o->nproperties ? &o->properties[i] : NULL;
+}
+
+const char *
+ontology_label(const ontology *o, const char *local)
+{
+  size_t i;
+  return strmap_get(o->label_index, local, &i) ? o->triples[i].o.value : NULL;
 }

@@ -71,6 +71,9 @@ bool ontology_class_is_a(const ontology *o, const char *cls, const char *ancesto
 size_t ontology_class_ancestors(const ontology *o, const char *cls, const char **out, size_t max);
 /** Borrowed; NULL when @p local is not a property of the ontology. */
 const ontology_property *ontology_property_get(const ontology *o, const char *local);
+/** The English rdfs:label of the ildkg term @p local (borrowed), or NULL. */
+const char *ontology_label(const ontology *o, const char *local);
+
 size_t ontology_property_count(const ontology *o);
 /** The properties in the order the ontology declares them (borrowed; NULL past the end). */
 const ontology_property *ontology_property_at(const ontology *o, size_t i);
