@@ -20,6 +20,7 @@ static const cli_command COMMANDS[] = {
   {"stats", cmd_stats, "count entities, statements and references, by class and section"},
   {"context", cmd_context, "print the JSON-LD context of the ontology"},
   {"query", cmd_query, "run a SPARQL query over the graph or an RDF file"},
+  {"compare", cmd_compare, "compare COP and CTD-ILD topic by topic"},
 };
 
 static void

@@ -1,0 +1,228 @@
+/* SPDX-License-Identifier: MIT */
+#include <config.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "ns.h"
+#include "pipeline.h"
+#include "results_writer.h"
+
+enum { MAX_TOPICS = 64, MAX_NAME = 64 };
+
+/* A topic is a query file ONTOLOGY/queries/NAME.rq whose first line is "# title: ...". */
+typedef struct {
+  char name[MAX_NAME];
+  char title[128];
+} topic;
+
+typedef struct {
+  cli_inputs in;
+  const char *data;
+  const char *format;
+  int list;
+} compare_options;
+
+static void
+print_help(void)
+{
+  printf("Usage: ildkg compare [OPTION]... [TOPIC]...\n"
+         "Compare COP and CTD-ILD: run the documented SPARQL query of each TOPIC\n"
+         "(ONTOLOGY/queries/TOPIC.rq) over the graph built from the facts. One row a claim:\n"
+         "feature | cop | ctd_ild | ctd (the connective tissue disease) | qualifiers |\n"
+         "references. Without a TOPIC: the summary of all topics.\n\n"
+         "  --list           list the topics\n"
+         "  -f, --format F   table (default), csv, tsv, json, xml\n"
+         "  --data FILE      compare over an export (.ttl, .nt, .nq, .rdf) instead of the facts\n"
+         "  --facts DIR      facts directory (default: the source tree's or installed facts/)\n"
+         "  --ontology DIR   ontology directory, with queries/ (default: likewise)\n"
+         "  -h, --help       this help\n"
+         "\nExit status: 0 (also for an empty answer), 64 usage (an unknown topic), 65 bad\n"
+         "data or query, 66 missing input.\n");
+}
+
+static int
+compare_topics(const void *a, const void *b)
+{
+  return strcmp(((const topic *)a)->name, ((const topic *)b)->name);
+}
+
+static void
+read_title(const char *path, topic *t)
+{
+  FILE *f = fopen(path, "r");
+  char line[256] = "";
+  snprintf(t->title, sizeof t->title, "%s", t->name);
+  if (f && fgets(line, sizeof line, f) && !strncmp(line, "# title: ", 9)) {
+    line[strcspn(line, "\n")] = '\0';
+    snprintf(t->title, sizeof t->title, "%.127s", line + 9);
+  }
+  if (f) {
+    fclose(f);
+  }
+}
+
+/* The topics of DIR in name order. */
+static ildkg_status
+list_topics(const char *dir, topic *topics, size_t *count, ildkg_diag *d)
+{
+  DIR *dh = opendir(dir);
+  *count = 0;
+  if (!dh) {
+    ildkg_diag_error(d, (ildkg_loc){dir, 0, NULL}, "cannot open queries: %s", strerror(errno));
+    return ILDKG_ERR_NOINPUT;
+  }
+  for (struct dirent *e; (e = readdir(dh)) && *count < MAX_TOPICS;) {
+    const size_t len = strlen(e->d_name);
+    if (e->d_name[0] == '.' || len < 4 || len - 3 >= MAX_NAME || strcmp(e->d_name + len - 3, ".rq")) {
+      continue;
+    }
+    topic *t = &topics[(*count)++];
+    snprintf(t->name, sizeof t->name, "%.*s", (int)(len - 3), e->d_name);
+    char *path = NULL;
+    if (asprintf(&path, "%s/%s", dir, e->d_name) < 0) {
+      closedir(dh);
+      return ILDKG_ERR_NOMEM;
+    }
+    read_title(path, t);
+    free(path);
+  }
+  closedir(dh);
+  qsort(topics, *count, sizeof *topics, compare_topics);
+  return ILDKG_OK;
+}
+
+static void
+print_topics(FILE *out, const topic *topics, size_t count)
+{
+  for (size_t i = 0; i < count; ++i) {
+    fprintf(out, "  %-16s %s\n", topics[i].name, topics[i].title);
+  }
+}
+
+static const topic *
+find_topic(const topic *topics, size_t count, const char *name)
+{
+  for (size_t i = 0; i < count; ++i) {
+    if (!strcmp(topics[i].name, name)) {
+      return &topics[i];
+    }
+  }
+  return NULL;
+}
+
+static ildkg_status
+run_topic(graph *g, const char *dir, const topic *t, const compare_options *o, int heading,
+          ildkg_diag *d)
+{
+  char *path = NULL, *query = NULL;
+  if (asprintf(&path, "%s/%s.rq", dir, t->name) < 0) {
+    return ILDKG_ERR_NOMEM;
+  }
+  ildkg_status st = cli_read_text(path, &query, d);
+  if (st == ILDKG_OK && heading) {
+    printf("== %s (%s) ==\n", t->title, t->name);
+  }
+  if (st == ILDKG_OK) {
+    st = cli_run_query(g, path, query, o->format, ILDKG_DEFAULT_BASE, d, stdout);
+  }
+  if (st == ILDKG_OK && heading) {
+    putchar('\n');
+  }
+  free(query);
+  free(path);
+  return st;
+}
+
+/* ILDKG_DONE after --help. */
+static ildkg_status
+parse_options(compare_options *o, int argc, char **argv)
+{
+  static const struct option options[] = {
+    {"list", no_argument, NULL, 'l'},           {"format", required_argument, NULL, 'f'},
+    {"data", required_argument, NULL, 'd'},     {"facts", required_argument, NULL, 'F'},
+    {"ontology", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+  opterr = 0;
+  for (int c; (c = getopt_long(argc, argv, "+hf:", options, NULL)) != -1;) {
+    switch (c) {
+    case 'l': o->list = 1; break;
+    case 'f': o->format = optarg; break;
+    case 'd': o->data = optarg; break;
+    case 'F': o->in.facts_dir = optarg; break;
+    case 'o': o->in.ontology_dir = optarg; break;
+    case 'h': print_help(); return ILDKG_DONE;
+    default: return cli_usage_error("compare", "bad option '%s'", argv[optind - 1]);
+    }
+  }
+  if (!results_format_known(o->format) || !strcmp(o->format, "turtle") ||
+      !strcmp(o->format, "ntriples")) {
+    return cli_usage_error("compare", "unknown format '%s' (see --help)", o->format);
+  }
+  return ILDKG_OK;
+}
+
+/* Each named topic must exist; none named means the summary. */
+static ildkg_status
+choose_topics(const topic *topics, size_t count, char **names, size_t nnames,
+              const topic **chosen, size_t *nchosen)
+{
+  static char *const summary[] = {"summary"};
+  if (nnames == 0) {
+    names = (char **)summary;
+    nnames = 1;
+  }
+  *nchosen = 0;
+  for (size_t i = 0; i < nnames && *nchosen < MAX_TOPICS; ++i) {
+    const topic *t = find_topic(topics, count, names[i]);
+    if (!t) {
+      fprintf(stderr, "ildkg compare: unknown topic '%s'; the topics are:\n", names[i]);
+      print_topics(stderr, topics, count);
+      return ILDKG_ERR_USAGE;
+    }
+    chosen[(*nchosen)++] = t;
+  }
+  return ILDKG_OK;
+}
+
+int
+cmd_compare(int argc, char **argv)
+{
+  compare_options o = {.format = "table"};
+  cli_default_inputs(&o.in);
+  ildkg_status st = parse_options(&o, argc, argv);
+  if (st != ILDKG_OK) {
+    return cli_exit_code(st == ILDKG_DONE ? ILDKG_OK : st);
+  }
+  char *dir = NULL;
+  if (asprintf(&dir, "%s/queries", o.in.ontology_dir) < 0) {
+    return cli_exit_code(ILDKG_ERR_NOMEM);
+  }
+  topic topics[MAX_TOPICS];
+  const topic *chosen[MAX_TOPICS];
+  size_t ntopics = 0, nchosen = 0;
+  ildkg_diag *d = ildkg_diag_new(CLI_MAX_MESSAGES);
+  pipeline p = {NULL, NULL, NULL};
+  st = d ? list_topics(dir, topics, &ntopics, d) : ILDKG_ERR_NOMEM;
+  if (st == ILDKG_OK && o.list) {
+    print_topics(stdout, topics, ntopics);
+  } else if (st == ILDKG_OK) {
+    st = choose_topics(topics, ntopics, argv + optind, (size_t)(argc - optind), chosen, &nchosen);
+    st = st == ILDKG_OK ? cli_load_graph(&p, &o.in, o.data, ILDKG_DEFAULT_BASE, d) : st;
+    for (size_t i = 0; st == ILDKG_OK && i < nchosen; ++i) {
+      st = run_topic(p.graph, dir, chosen[i], &o, !strcmp(o.format, "table") && nchosen > 1, d);
+    }
+  }
+  if (d) {
+    cli_print_diag("compare", d);
+  }
+  pipeline_clear(&p);
+  ildkg_diag_free(d);
+  free(dir);
+  return cli_exit_code(st);
+}
