@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <librdf.h>
+#include <rasqal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +285,9 @@ struct graph_results {
   graph *g;
   librdf_query *query;
   librdf_query_results *results;
+  char *text;          /* the query, for its projection when there are no rows */
+  char **projection;   /* variable names parsed from text, on demand */
+  size_t nprojection;
 };
 
 void
@@ -298,6 +302,11 @@ graph_results_free(graph_results *r)
   if (r->query) {
     librdf_free_query(r->query);
   }
+  for (size_t i = 0; i < r->nprojection; ++i) {
+    free(r->projection[i]);
+  }
+  free(r->projection);
+  free(r->text);
   free(r);
 }
 
@@ -311,6 +320,10 @@ graph_query(graph *g, const char *query, graph_results **out)
   }
   g->last_error[0] = '\0';
   r->g = g;
+  if (!(r->text = strdup(query))) {
+    graph_results_free(r);
+    return ILDKG_ERR_NOMEM;
+  }
   r->query = librdf_new_query(g->world, "sparql11-query", NULL, (const unsigned char *)query, NULL);
   if (!r->query) {
     graph_results_free(r);
@@ -333,6 +346,43 @@ graph_results_kind(const graph_results *r)
                                                      : GRAPH_RESULT_BINDINGS;
 }
 
+static void
+ignore_rasqal_message(void *user_data, raptor_log_message *message)
+{
+  (void)user_data;
+  (void)message;
+}
+
+/* librdf learns the variables from the first row: without rows, ask rasqal's parser. */
+static void
+parse_projection(graph_results *r)
+{
+  rasqal_world *world = rasqal_new_world();
+  rasqal_query *q = NULL;
+  const int opened = world && !rasqal_world_open(world);
+  if (opened) {
+    rasqal_world_set_log_handler(world, NULL, ignore_rasqal_message); /* after open: needs raptor */
+  }
+  if (opened && (q = rasqal_new_query(world, "sparql11-query", NULL)) &&
+      !rasqal_query_prepare(q, (const unsigned char *)r->text, NULL)) {
+    raptor_sequence *vars = rasqal_query_get_bound_variable_sequence(q);
+    const int n = vars ? raptor_sequence_size(vars) : 0;
+    r->projection = n > 0 ? calloc((size_t)n, sizeof *r->projection) : NULL;
+    for (int i = 0; r->projection && i < n; ++i) {
+      const rasqal_variable *v = raptor_sequence_get_at(vars, i);
+      if ((r->projection[r->nprojection] = strdup((const char *)v->name))) {
+        ++r->nprojection;
+      }
+    }
+  }
+  if (q) {
+    rasqal_free_query(q);
+  }
+  if (world) {
+    rasqal_free_world(world);
+  }
+}
+
 size_t
 graph_results_variables(graph_results *r, const char **names, size_t max)
 {
@@ -341,7 +391,19 @@ graph_results_variables(graph_results *r, const char **names, size_t max)
   for (int i = 0; i < n && k < max; ++i) {
     names[k++] = librdf_query_results_get_binding_name(r->results, i);
   }
-  return k;
+  if (k == 0 && !r->projection) {
+    parse_projection(r);
+  }
+  for (size_t i = 0; k == 0 && i < r->nprojection && i < max; ++i) {
+    names[i] = r->projection[i];
+  }
+  return k ? k : (r->nprojection < max ? r->nprojection : max);
+}
+
+int
+graph_results_has_rows(graph_results *r)
+{
+  return !librdf_query_results_finished(r->results);
 }
 
 ildkg_status

@@ -82,6 +82,8 @@ graph_result_kind graph_results_kind(const graph_results *r);
 
 /** The variables of SELECT results (borrowed), even when there are no rows. */
 size_t graph_results_variables(graph_results *r, const char **names, size_t max);
+/** True while SELECT results have rows left to read. */
+int graph_results_has_rows(graph_results *r);
 /** Call @p on_row for each row of SELECT results (consumes the rows). */
 ildkg_status graph_results_each_row(graph_results *r, graph_row_fn on_row, void *user_data);
 /** The answer of an ASK query. */

@@ -223,6 +223,43 @@ write_table(graph_results *r, const char *base, FILE *out)
   return st;
 }
 
+/* ---- empty answers ----------------------------------------------------------- */
+
+/*
+ * rasqal's writers drop the variables of an answer without rows (an empty CSV file,
+ * "vars": [] in JSON), though the SPARQL results formats keep them: write those here.
+ */
+static ildkg_status
+write_empty(graph_results *r, const char *format, FILE *out)
+{
+  const char *names[MAX_COLUMNS];
+  const size_t n = graph_results_variables(r, names, MAX_COLUMNS);
+  const int csv = !strcmp(format, "csv"), tsv = !strcmp(format, "tsv");
+  const int json = !strcmp(format, "json");
+  if (json) {
+    fputs("{\n  \"head\": {\n    \"vars\": [", out);
+  } else if (!csv && !tsv) {
+    fputs("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+          "<sparql xmlns=\"http://www.w3.org/2005/sparql-results#\">\n  <head>\n", out);
+  }
+  for (size_t i = 0; i < n; ++i) {
+    /* Variable names are [A-Za-z0-9_] and a few letters: nothing to escape. */
+    if (csv || tsv) {
+      fprintf(out, "%s%s%s", i ? (csv ? "," : "\t") : "", tsv ? "?" : "", names[i]);
+    } else if (json) {
+      fprintf(out, "%s\"%s\"", i ? ", " : " ", names[i]);
+    } else {
+      fprintf(out, "    <variable name=\"%s\"/>\n", names[i]);
+    }
+  }
+  fputs(csv ? "\r\n"
+        : tsv ? "\n"
+        : json ? " ]\n  },\n  \"results\": {\n    \"bindings\": [ ]\n  }\n}\n"
+               : "  </head>\n  <results>\n  </results>\n</sparql>\n",
+        out);
+  return fflush(out) == 0 && !ferror(out) ? ILDKG_OK : ILDKG_ERR_IO;
+}
+
 /* ---- CONSTRUCT ------------------------------------------------------------------ */
 
 static ildkg_status
@@ -257,6 +294,9 @@ results_write(graph_results *r, const char *format, const char *base, FILE *out)
   if (!strcmp(format, "table") || (plain && graph_results_kind(r) == GRAPH_RESULT_BOOLEAN)) {
     const ildkg_status st = write_table(r, base, out);
     return st == ILDKG_OK && (fflush(out) != 0 || ferror(out)) ? ILDKG_ERR_IO : st;
+  }
+  if (graph_results_kind(r) == GRAPH_RESULT_BINDINGS && !graph_results_has_rows(r)) {
+    return write_empty(r, format, out);
   }
   return graph_results_write(r, format, out);
 }

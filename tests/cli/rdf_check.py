@@ -4,6 +4,7 @@
   rdf_check.py isomorphic FILE FORMAT FILE FORMAT...  all files hold one graph; FORMAT is
                                                        turtle, nt, nquads, xml or jsonld[=CONTEXT_URL=FILE]
   rdf_check.py graphs NQUADS                           print the graph names rdflib finds
+  rdf_check.py same-rows ILDKG.csv TURTLE QUERY.rq     ildkg's CSV answer = rdflib's, as multisets
   rdf_check.py shape TURTLE                            every claim has what the model requires
   rdf_check.py quotes REVIEW.txt FACTS_DIR             every quote is text of the review
   rdf_check.py mappings CHECKED.tsv FACTS_MAPPINGS     every id is a checked mapping
@@ -270,9 +271,42 @@ def checks(args):
     return 0
 
 
+def csv_cell(term):
+    """A term as the SPARQL 1.1 CSV format writes it: IRIs and literals by their text."""
+    return "" if term is None else str(term)
+
+
+def same_rows(args):
+    import collections
+    import rdflib
+    with open(args[0], encoding="utf-8", newline="") as f:
+        ours = list(csv.reader(f))
+    g = rdflib.Graph().parse(args[1], format="turtle")
+    with open(args[2], encoding="utf-8") as f:
+        result = g.query(f.read())
+    if result.type == "ASK":
+        theirs_rows = [["true" if result.askAnswer else "false"]]
+        ours_rows, header_ok = ours, True
+    else:
+        theirs_rows = [[csv_cell(row[v]) for v in result.vars] for row in result]
+        header_ok = ours and ours[0] == [str(v) for v in result.vars]
+        ours_rows = ours[1:]
+    problems = []
+    if not header_ok:
+        problems.append(f"header: ildkg {ours[0] if ours else None}, rdflib {[str(v) for v in result.vars]}")
+    a = collections.Counter(tuple(r) for r in ours_rows)
+    b = collections.Counter(tuple(r) for r in theirs_rows)
+    problems += [f"only in ildkg ({n}x): {row}" for row, n in (a - b).items()]
+    problems += [f"only in rdflib ({n}x): {row}" for row, n in (b - a).items()]
+    if not problems and not ours_rows and os.environ.get("ILDKG_ALLOW_EMPTY") != "1":
+        problems.append("empty answer: a shipped query should find something")
+    return fail(problems)
+
+
 if __name__ == "__main__":
     commands = {"isomorphic": isomorphic, "shape": shape, "quotes": quotes, "mappings": mappings,
-                "checks": checks, "graphs": graphs}
+                "checks": checks, "graphs": graphs,
+                "same-rows": same_rows}
     if len(sys.argv) < 3 or sys.argv[1] not in commands:
         print(__doc__, file=sys.stderr)
         sys.exit(64)

@@ -1,0 +1,76 @@
+#!/bin/sh
+# Every shipped query (ontology/queries/*.rq, the compare topics) runs in ildkg (rasqal)
+# and in rdflib over the Turtle export, and the answers are equal row for row; the
+# table format is pinned by golden files; bad queries and topics exit as documented.
+. "$srcdir/tests/cli/lib.sh"
+
+ttl="$srcdir/exports/cop-ctd-ild.ttl"
+for q in "$srcdir"/ontology/queries/*.rq "$srcdir"/ontology/checks/*.rq; do
+  name=$(basename "$q")
+  if "$ILDKG" query --data "$ttl" -f csv "$q" >"$scratch/ildkg.csv" 2>"$scratch/err"; then
+    case "$q" in */checks/*) export ILDKG_ALLOW_EMPTY=1 ;; *) export ILDKG_ALLOW_EMPTY=0 ;; esac
+    check "$name: ildkg and rdflib give the same rows" \
+      "$PYTHON3" "$srcdir/tests/cli/rdf_check.py" same-rows "$scratch/ildkg.csv" "$ttl" "$q"
+  else
+    not_ok "$name: ildkg runs it" "$(cat "$scratch/err")"
+  fi
+done
+
+# compare runs exactly the query files: its CSV equals `query` on the same file.
+for q in "$srcdir"/ontology/queries/*.rq; do
+  topic=$(basename "$q" .rq)
+  "$ILDKG" compare -f csv "$topic" >"$scratch/compare.csv" 2>&1
+  "$ILDKG" query -f csv "$q" >"$scratch/query.csv" 2>&1
+  check "compare $topic is query $topic.rq" cmp "$scratch/compare.csv" "$scratch/query.csv"
+done
+
+# Golden tables: a change in the presentation is seen.
+for golden in "$srcdir"/tests/cli/golden/*.txt; do
+  [ -e "$golden" ] || continue
+  topic=$(basename "$golden" .txt)
+  "$ILDKG" compare -f table "$topic" >"$scratch/table" 2>&1
+  if cmp -s "$golden" "$scratch/table"; then
+    ok "compare $topic -f table matches tests/cli/golden/$topic.txt"
+  else
+    not_ok "compare $topic -f table matches tests/cli/golden/$topic.txt" "$(diff "$golden" "$scratch/table" | head -20)"
+  fi
+done
+
+# Lists, errors and exits.
+expect_status "compare --list exits 0" 0 "$ILDKG" compare --list
+n=$(grep -c . "$scratch/out")
+[ "$n" -ge 10 ] && ok "compare --list shows at least ten topics ($n)" || not_ok "compare --list shows at least ten topics" "$(cat "$scratch/out")"
+expect_status "an unknown topic exits 64" 64 "$ILDKG" compare no-such-topic
+grep -q "^  symptoms " "$scratch/err" && ok "an unknown topic lists the topics" || not_ok "an unknown topic lists the topics" "$(cat "$scratch/err")"
+expect_status "bad SPARQL exits 65" 65 "$ILDKG" query -e 'SELECT ?s WHERE { ?s ?p }'
+grep -q "^-e: SPARQL: line 1: syntax error" "$scratch/err" && ok "the syntax error names its line" ||
+  not_ok "the syntax error names its line" "$(cat "$scratch/err")"
+printf 'PREFIX x: <urn:x#>\nSELECT ?s\nWHERE {\n  ?s x:p ?o .\n  FILTER(?o > )\n}\n' >"$scratch/bad.rq"
+expect_status "a bad query file exits 65" 65 "$ILDKG" query "$scratch/bad.rq"
+grep -q "bad.rq: SPARQL: line 5" "$scratch/err" && ok "the error names the file and line 5" ||
+  not_ok "the error names the file and line 5" "$(cat "$scratch/err")"
+expect_status "an empty answer is not an error" 0 "$ILDKG" query -f csv -e 'SELECT ?s WHERE { ?s <urn:x:none> ?o }'
+printf 's\r\n' | cmp -s - "$scratch/out" && ok "an empty answer is its header" || not_ok "an empty answer is its header" "$(od -c "$scratch/out" | head -3)"
+expect_status "a missing query file exits 66" 66 "$ILDKG" query "$scratch/none.rq"
+expect_status "a missing data file exits 66" 66 "$ILDKG" query --data "$scratch/none.ttl" -e 'ASK {}'
+expect_status "JSON-LD as --data exits 64 (raptor reads none)" 64 "$ILDKG" query --data "$srcdir/exports/cop-ctd-ild.jsonld" -e 'ASK {}'
+expect_status "a SELECT as turtle exits 64" 64 "$ILDKG" query -f turtle -e 'SELECT * WHERE { ?s ?p ?o } LIMIT 1'
+expect_status "ASK answers true" 0 "$ILDKG" query -f csv -e 'ASK { ?s ?p ?o }'
+[ "$(cat "$scratch/out")" = "true" ] && ok "ASK prints true" || not_ok "ASK prints true" "$(cat "$scratch/out")"
+expect_status "CONSTRUCT as ntriples exits 0" 0 "$ILDKG" query -f ntriples \
+  -e 'CONSTRUCT { ?s <urn:x:share> ?n } WHERE { ?s <https://w3id.org/ildkg/ontology#sharePercent> ?n }'
+check "CONSTRUCT gives sorted N-Triples rapper reads" "$RAPPER" -q -i ntriples -c "$scratch/out"
+for f in xml tsv json; do
+  expect_status "query -f $f exits 0" 0 "$ILDKG" query -f "$f" "$srcdir/ontology/queries/symptoms.rq"
+done
+check "the JSON answer is SPARQL 1.1 JSON with the rows" "$PYTHON3" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["head"]["vars"][0] == "feature"
+assert d["results"]["bindings"] and all("feature" in row for row in d["results"]["bindings"])' "$scratch/out"
+expect_status "an empty answer in JSON exits 0" 0 "$ILDKG" query -f json -e 'SELECT ?s ?o WHERE { ?s <urn:x:none> ?o }'
+check "an empty JSON answer keeps its variables" "$PYTHON3" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["head"]["vars"] == ["s", "o"] and d["results"]["bindings"] == [], d' "$scratch/out"
+done_testing
