@@ -20,12 +20,23 @@ static const char ENTITY_ROOT[] = "ClinicalEntity";
 static const char SECTION_ROOT[] = "ReviewPart";
 static const char STATEMENT_CLASS[] = "Statement";
 
+/* A qualifier naming a statement not read yet: resolved once every statement file is read,
+   so the order of lines and files does not matter. */
+typedef struct {
+  const char *file; /* interned */
+  unsigned long line;
+  const char *property; /* borrowed from the ontology */
+  char *id;             /* owned */
+} pending_statement_ref;
+
 typedef struct {
   const ontology *onto;
   ildkg_diag *diag;
   facts *facts;
   const char *file; /* interned name of the file being read */
   size_t review_keys_seen;
+  pending_statement_ref *pending;
+  size_t npending;
 } validator;
 
 typedef ildkg_status (*row_checker)(validator *v, const tsv_row *row);
@@ -359,6 +370,49 @@ check_data_value(validator *v, const tsv_row *row, const ontology_property *p, c
 }
 
 static ildkg_status
+defer_statement_ref(validator *v, const tsv_row *row, const char *property, const char *id)
+{
+  pending_statement_ref *grown = realloc(v->pending, (v->npending + 1) * sizeof *grown);
+  if (!grown) {
+    return ILDKG_ERR_NOMEM;
+  }
+  v->pending = grown;
+  pending_statement_ref *ref = &grown[v->npending];
+  if (!(ref->id = strdup(id))) {
+    return ILDKG_ERR_NOMEM;
+  }
+  ref->file = row->loc.file;
+  ref->line = row->loc.line;
+  ref->property = property;
+  ++v->npending;
+  return ILDKG_OK;
+}
+
+static ildkg_status
+resolve_pending_statement_refs(validator *v)
+{
+  ildkg_status st = ILDKG_OK;
+  for (size_t i = 0; i < v->npending && !ILDKG_FATAL(st); ++i) {
+    const pending_statement_ref *ref = &v->pending[i];
+    if (!facts_find_statement(v->facts, ref->id)) {
+      st = ildkg_diag_error(v->diag, (ildkg_loc){ref->file, ref->line, "qualifiers"},
+                            "unknown statement '%s' (expected the id of a statement in "
+                            "statements/*.tsv, for %s)", ref->id, ref->property);
+    }
+  }
+  return ILDKG_FATAL(st) ? st : ILDKG_OK;
+}
+
+static void
+free_pending_statement_refs(validator *v)
+{
+  for (size_t i = 0; i < v->npending; ++i) {
+    free(v->pending[i].id);
+  }
+  free(v->pending);
+}
+
+static ildkg_status
 check_object_value(validator *v, const tsv_row *row, const ontology_property *p,
                    const char *value, fact_qualifier *q)
 {
@@ -370,11 +424,8 @@ check_object_value(validator *v, const tsv_row *row, const ontology_property *p,
   }
   if (ontology_class_is_a(v->onto, range, STATEMENT_CLASS)) {
     q->kind = VALUE_STATEMENT;
-    if (facts_find_statement(v->facts, value)) {
-      return ILDKG_OK;
-    }
-    snprintf(expected, sizeof expected, "expected the id of a statement above, for %s", p->local);
-    return field_error(v, row, "qualifiers", expected, "unknown statement '%s'", value);
+    return facts_find_statement(v->facts, value) ? ILDKG_OK
+                                                 : defer_statement_ref(v, row, p->local, value);
   }
   q->kind = VALUE_TERM;
   const char *cls = ontology_individual_class(v->onto, value);
@@ -668,7 +719,7 @@ read_statement_files(validator *v, const char *dir)
 ildkg_status
 validator_load_facts(const char *dir, const ontology *o, ildkg_diag *d, facts **out)
 {
-  validator v = {o, d, facts_new(), NULL, 0};
+  validator v = {o, d, facts_new(), NULL, 0, NULL, 0};
   *out = NULL;
   if (!v.facts) {
     return ILDKG_ERR_NOMEM;
@@ -689,6 +740,10 @@ validator_load_facts(const char *dir, const ontology *o, ildkg_diag *d, facts **
   if (st == ILDKG_OK) {
     st = read_statement_files(&v, dir);
   }
+  if (st == ILDKG_OK) {
+    st = resolve_pending_statement_refs(&v);
+  }
+  free_pending_statement_refs(&v);
   if (st != ILDKG_OK) {
     facts_free(v.facts);
     return st;

@@ -111,11 +111,11 @@ ildkg validate: 1 problem found" \
 case_statements every-problem-reported \
 "$F:2: field references: reference 0 out of range (expected reference numbers 1..49 separated by ',', each once)
 $F:3: field subject: unknown entity 'Nobody' (expected an id of entities.tsv)
-$F:3: field qualifiers: unknown term 'Often' (expected a term of class FrequencyTerm for frequency)
+$F:3: field qualifiers: unknown term 'Sometimes' (expected a term of class FrequencyTerm for frequency)
 $F:5: 1 tab-separated fields (expected 8: id ... quote)
 ildkg validate: 4 problems found" \
 "first-bad	COP	hasSymptom	Cough		0	$S	cough" \
-"second-bad	Nobody	hasSymptom	Cough	frequency=Often		$S	cough" \
+"second-bad	Nobody	hasSymptom	Cough	frequency=Sometimes		$S	cough" \
 "fine	COP	hasSymptom	Cough			$S	cough" \
 "no tabs at all"
 
