@@ -17,7 +17,7 @@
 
 typedef struct graph graph;
 
-/** An empty graph on librdf's "hashes" in-memory storage; NULL on failure. */
+/** An empty graph on librdf's "trees" in-memory storage, every pattern shape indexed; NULL on failure. */
 graph *graph_new(void);
 void graph_free(graph *g); /**< NULL is fine */
 
