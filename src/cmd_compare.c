@@ -100,8 +100,13 @@ list_topics(const char *dir, topic *topics, size_t *count, ildkg_diag *d)
 static void
 print_topics(FILE *out, const topic *topics, size_t count)
 {
+  int width = 0;
   for (size_t i = 0; i < count; ++i) {
-    fprintf(out, "  %-16s %s\n", topics[i].name, topics[i].title);
+    const int len = (int)strlen(topics[i].name);
+    width = len > width ? len : width;
+  }
+  for (size_t i = 0; i < count; ++i) {
+    fprintf(out, "  %-*s  %s\n", width, topics[i].name, topics[i].title);
   }
 }
 

@@ -24,9 +24,11 @@ for q in "$srcdir"/ontology/queries/*.rq; do
   check "compare $topic is query $topic.rq" cmp "$scratch/compare.csv" "$scratch/query.csv"
 done
 
-# Golden tables: a change in the presentation is seen.
+# Golden tables: a change in the presentation is seen (`make golden` refreshes them).
+goldens=0
 for golden in "$srcdir"/tests/cli/golden/*.txt; do
   [ -e "$golden" ] || continue
+  goldens=$((goldens + 1))
   topic=$(basename "$golden" .txt)
   "$ILDKG" compare -f table "$topic" >"$scratch/table" 2>&1
   if cmp -s "$golden" "$scratch/table"; then
@@ -35,6 +37,9 @@ for golden in "$srcdir"/tests/cli/golden/*.txt; do
     not_ok "compare $topic -f table matches tests/cli/golden/$topic.txt" "$(diff "$golden" "$scratch/table" | head -20)"
   fi
 done
+
+[ "$goldens" -ge 3 ] && ok "at least three golden tables ($goldens)" ||
+  not_ok "at least three golden tables" "found $goldens in tests/cli/golden"
 
 # Lists, errors and exits.
 expect_status "compare --list exits 0" 0 "$ILDKG" compare --list
