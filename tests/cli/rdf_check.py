@@ -255,7 +255,8 @@ def mappings(args):
 
 def checks(args):
     """The graph rules run in rdflib: one line per violation, `NAME.rq: violation: ?v=...`,
-    in the form ildkg prints them, so the two engines' answers can be compared."""
+    in the form ildkg prints them (each distinct row once), so the two engines' answers can
+    be compared."""
     import rdflib
     g = rdflib.Graph().parse(args[0], format="turtle")
     for path in args[1:]:
@@ -266,7 +267,7 @@ def checks(args):
             cells = [f"?{var}={row[var].n3() if row[var] is not None else '(unbound)'}"
                      for var in result.vars]
             lines.append(f"{os.path.basename(path)}: violation: {' '.join(cells)}")
-        for line in sorted(lines):
+        for line in sorted(set(lines)):
             print(line)
     return 0
 
