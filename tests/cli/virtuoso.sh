@@ -1,0 +1,137 @@
+#!/bin/sh
+# Every shipped query (ontology/queries/*.rq and ontology/checks/*.rq) gives the same
+# rows in ildkg (rasqal) and in Virtuoso 7.2, a SPARQL engine of its own, over the Turtle
+# export: a throwaway virtuoso-t on loopback ports loads exports/cop-ctd-ild.ttl into a
+# graph, and tests/cli/virtuoso_check.py compares the two CSV answers as multisets of rows
+# (only the documented differences of representation normalised: booleans 1/0, the
+# canonical form of numbers). Skipped when virtuoso-t is not installed.
+. "$srcdir/tests/cli/lib.sh"
+
+if ! command -v virtuoso-t >/dev/null 2>&1 || ! command -v isql-vt >/dev/null 2>&1; then
+  echo "1..0 # SKIP virtuoso-t not installed"
+  exit 0
+fi
+
+vcheck() { "$PYTHON3" "$srcdir/tests/cli/virtuoso_check.py" "$@"; }
+
+ttl="$srcdir/exports/cop-ctd-ild.ttl"
+graph="urn:ildkg:test:cop-ctd-ild"
+bug_graph="urn:ildkg:test:virtuoso-bound-bug"
+vdir="$scratch/virtuoso"
+vpid=
+
+# Stop the server by its PID (virtuoso-t itself: it is started with exec) and reap it.
+stop_virtuoso() {
+  if [ -n "$vpid" ]; then
+    vcheck stop "$vpid"
+    wait "$vpid" 2>/dev/null
+    vpid=
+  fi
+}
+trap 'stop_virtuoso; rm -rf "$scratch"' EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# A fresh database on two random free loopback ports; tried again on other ports if
+# virtuoso-t exits at once (a port taken between the check and its start).
+up=no
+for _ in 1 2 3; do
+  ports=$(vcheck ports) || break
+  port=${ports% *} http_port=${ports#* }
+  endpoint="http://127.0.0.1:$http_port/sparql"
+  rm -rf "$vdir"
+  mkdir -p "$vdir"
+  cat >"$vdir/virtuoso.ini" <<EOF
+[Database]
+DatabaseFile = $vdir/virtuoso.db
+ErrorLogFile = $vdir/virtuoso.log
+LockFile = $vdir/virtuoso.lck
+TransactionFile = $vdir/virtuoso.trx
+xa_persistent_file = $vdir/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = $vdir/virtuoso-temp.db
+TransactionFile = $vdir/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:$port
+DirsAllowed = $vdir
+[HTTPServer]
+ServerPort = 127.0.0.1:$http_port
+[SPARQL]
+ResultSetMaxRows = 1000000
+EOF
+  (cd "$vdir" && exec virtuoso-t -f -c virtuoso.ini) >"$vdir/stdout" 2>&1 &
+  vpid=$!
+  vcheck wait "$endpoint" "$vpid" 60 2>"$scratch/wait.err"
+  status=$?
+  [ "$status" = 0 ] && { up=yes; break; }
+  stop_virtuoso
+  [ "$status" = 2 ] || break # not an early exit: a timeout, no use trying other ports
+done
+if [ "$up" = yes ]; then
+  ok "virtuoso-t answers SPARQL at $endpoint"
+else
+  not_ok "virtuoso-t starts and answers SPARQL (waited up to 60 s)" "$(cat "$scratch/wait.err")" \
+    "$(tail -5 "$vdir/virtuoso.log" 2>/dev/null)" "$(tail -5 "$vdir/stdout" 2>/dev/null)"
+  done_testing
+  exit 1
+fi
+
+# Load the export, and the reproduction of the BOUND bug (see virtuoso_check.py), with
+# isql-vt, which exits 0 even when the SQL failed: its output tells.
+cp "$ttl" "$vdir/data.ttl"
+vcheck bound-bug-data >"$vdir/bug.ttl"
+isql-vt "127.0.0.1:$port" dba dba \
+  exec="DB.DBA.TTLP_MT(file_to_string_output('$vdir/data.ttl'), '', '$graph'); DB.DBA.TTLP_MT(file_to_string_output('$vdir/bug.ttl'), '', '$bug_graph');" \
+  >"$scratch/isql.out" 2>&1
+status=$?
+if [ "$status" = 0 ] && ! grep -q '\*\*\* Error' "$scratch/isql.out"; then
+  ok "isql-vt loads the Turtle export into <$graph>"
+else
+  not_ok "isql-vt loads the Turtle export into <$graph>" "exit $status" "$(grep -A3 'Error' "$scratch/isql.out" | head -8)"
+fi
+
+# The same triples in both: ildkg's count of its graph is Virtuoso's.
+printf 'SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }\n' >"$scratch/count.rq"
+"$ILDKG" query --data "$ttl" -f csv "$scratch/count.rq" >"$scratch/count.csv" 2>&1
+check "Virtuoso holds the triples ildkg reads ($(tail -1 "$scratch/count.csv" | tr -d '\r'))" \
+  vcheck same-rows "$scratch/count.csv" "$endpoint" "$graph" "$scratch/count.rq"
+
+# Queries Virtuoso answers wrongly, with the columns its bug does not touch.
+# radiology.rq: after its UNION, Virtuoso 7.2.5 takes BOUND(?ctdIld) for true when the
+# OPTIONAL's triple matched but its FILTER(?ctdIld = kg:CTD-ILD) rejected it, so ctd_ild
+# reads "yes" (and about "") for every claim; rasqal and rdflib (tests/cli/queries.sh)
+# agree with each other. feature, cop, qualifiers and references do not use BOUND.
+bound_bug_queries="radiology.rq"
+bound_bug_columns="feature,cop,qualifiers,references"
+if vcheck bound-bug "$endpoint" "$bug_graph" 2>"$scratch/bug.err"; then
+  bound_bug=yes
+  echo "# Virtuoso shows the BOUND-after-UNION bug on virtuoso_check.py's 3-triple reproduction"
+else
+  bound_bug=no
+  echo "# Virtuoso does not show the BOUND-after-UNION bug: $(cat "$scratch/bug.err")"
+fi
+
+for q in "$srcdir"/ontology/queries/*.rq "$srcdir"/ontology/checks/*.rq; do
+  name=$(basename "$q")
+  case "$q" in */checks/*) allow_empty=--allow-empty ;; *) allow_empty= ;; esac
+  if ! "$ILDKG" query --data "$ttl" -f csv "$q" >"$scratch/ildkg.csv" 2>"$scratch/err"; then
+    not_ok "$name: ildkg runs it" "$(cat "$scratch/err")"
+    continue
+  fi
+  case " $bound_bug_queries " in
+    *" $name "*)
+      if [ "$bound_bug" = yes ]; then
+        ok "$name: ildkg and Virtuoso give the same rows # SKIP Virtuoso 7.2 bug: BOUND() after a UNION is true for a variable an OPTIONAL's FILTER left unbound"
+        check "$name: ildkg and Virtuoso give the same rows of $bound_bug_columns" \
+          vcheck same-rows "$scratch/ildkg.csv" "$endpoint" "$graph" "$q" $allow_empty --columns "$bound_bug_columns"
+        continue
+      fi
+      ;;
+  esac
+  check "$name: ildkg and Virtuoso give the same rows" \
+    vcheck same-rows "$scratch/ildkg.csv" "$endpoint" "$graph" "$q" $allow_empty
+done
+
+stop_virtuoso
+done_testing
