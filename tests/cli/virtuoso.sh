@@ -16,7 +16,6 @@ vcheck() { "$PYTHON3" "$srcdir/tests/cli/virtuoso_check.py" "$@"; }
 
 ttl="$srcdir/exports/cop-ctd-ild.ttl"
 graph="urn:ildkg:test:cop-ctd-ild"
-bug_graph="urn:ildkg:test:virtuoso-bound-bug"
 vdir="$scratch/virtuoso"
 vpid=
 
@@ -77,12 +76,10 @@ else
   exit 1
 fi
 
-# Load the export, and the reproduction of the BOUND bug (see virtuoso_check.py), with
-# isql-vt, which exits 0 even when the SQL failed: its output tells.
+# Load the export with isql-vt, which exits 0 even when the SQL failed: its output tells.
 cp "$ttl" "$vdir/data.ttl"
-vcheck bound-bug-data >"$vdir/bug.ttl"
 isql-vt "127.0.0.1:$port" dba dba \
-  exec="DB.DBA.TTLP_MT(file_to_string_output('$vdir/data.ttl'), '', '$graph'); DB.DBA.TTLP_MT(file_to_string_output('$vdir/bug.ttl'), '', '$bug_graph');" \
+  exec="DB.DBA.TTLP_MT(file_to_string_output('$vdir/data.ttl'), '', '$graph');" \
   >"$scratch/isql.out" 2>&1
 status=$?
 if [ "$status" = 0 ] && ! grep -q '\*\*\* Error' "$scratch/isql.out"; then
@@ -97,21 +94,6 @@ printf 'SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }\n' >"$scratch/count.rq"
 check "Virtuoso holds the triples ildkg reads ($(tail -1 "$scratch/count.csv" | tr -d '\r'))" \
   vcheck same-rows "$scratch/count.csv" "$endpoint" "$graph" "$scratch/count.rq"
 
-# Queries Virtuoso answers wrongly, with the columns its bug does not touch.
-# radiology.rq: after its UNION, Virtuoso 7.2.5 takes BOUND(?ctdIld) for true when the
-# OPTIONAL's triple matched but its FILTER(?ctdIld = kg:CTD-ILD) rejected it, so ctd_ild
-# reads "yes" (and about "") for every claim; rasqal and rdflib (tests/cli/queries.sh)
-# agree with each other. feature, cop, qualifiers and references do not use BOUND.
-bound_bug_queries="radiology.rq"
-bound_bug_columns="feature,cop,qualifiers,references"
-if vcheck bound-bug "$endpoint" "$bug_graph" 2>"$scratch/bug.err"; then
-  bound_bug=yes
-  echo "# Virtuoso shows the BOUND-after-UNION bug on virtuoso_check.py's 3-triple reproduction"
-else
-  bound_bug=no
-  echo "# Virtuoso does not show the BOUND-after-UNION bug: $(cat "$scratch/bug.err")"
-fi
-
 for q in "$srcdir"/ontology/queries/*.rq "$srcdir"/ontology/checks/*.rq; do
   name=$(basename "$q")
   case "$q" in */checks/*) allow_empty=--allow-empty ;; *) allow_empty= ;; esac
@@ -119,16 +101,6 @@ for q in "$srcdir"/ontology/queries/*.rq "$srcdir"/ontology/checks/*.rq; do
     not_ok "$name: ildkg runs it" "$(cat "$scratch/err")"
     continue
   fi
-  case " $bound_bug_queries " in
-    *" $name "*)
-      if [ "$bound_bug" = yes ]; then
-        ok "$name: ildkg and Virtuoso give the same rows # SKIP Virtuoso 7.2 bug: BOUND() after a UNION is true for a variable an OPTIONAL's FILTER left unbound"
-        check "$name: ildkg and Virtuoso give the same rows of $bound_bug_columns" \
-          vcheck same-rows "$scratch/ildkg.csv" "$endpoint" "$graph" "$q" $allow_empty --columns "$bound_bug_columns"
-        continue
-      fi
-      ;;
-  esac
   check "$name: ildkg and Virtuoso give the same rows" \
     vcheck same-rows "$scratch/ildkg.csv" "$endpoint" "$graph" "$q" $allow_empty
 done
