@@ -7,11 +7,8 @@ Standard library only.
                                                     at once if PID exits, 1 on timeout
   virtuoso_check.py stop PID                        SIGTERM, then SIGKILL after 10 s; returns
                                                     once PID has exited (the caller reaps it)
-  virtuoso_check.py same-rows ILDKG.csv ENDPOINT GRAPH QUERY.rq [--allow-empty] [--columns A,B]
+  virtuoso_check.py same-rows ILDKG.csv ENDPOINT GRAPH QUERY.rq [--allow-empty]
                                                     ildkg's CSV answer = Virtuoso's, as multisets
-  virtuoso_check.py bound-bug-data                  print BOUND_BUG_DATA (N-Triples) to load
-  virtuoso_check.py bound-bug ENDPOINT GRAPH        exit 0 when Virtuoso shows the BOUND bug
-                                                    below on the graph BOUND_BUG_DATA, 1 if not
 
 Exit 0 when the check holds; otherwise the problems on stderr and exit 1.
 """
@@ -30,31 +27,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-# Virtuoso 7.2.5 (07.20.3229, Debian's virtuoso-opensource-7-bin): after a UNION,
-# BOUND() of a variable that an OPTIONAL { ... FILTER(...) } left unbound (its triple
-# matched, its FILTER rejected it) is true in a BIND. Here ?parent is unbound and ?flag
-# must be "no" (rasqal and rdflib answer "no"); Virtuoso answers "yes". Without the UNION
-# branch, or with FILTER(!BOUND(?parent)) instead of the BIND, it answers correctly.
-BOUND_BUG_DATA = """<urn:x:st> <urn:x:in> <urn:x:part> .
-<urn:x:st> <urn:x:subject> <urn:x:a> .
-<urn:x:a> <urn:x:subtypeOf> <urn:x:other> .
-"""
-BOUND_BUG_QUERY = """SELECT ?s ?parent ?flag WHERE {
-  { ?s <urn:x:in> <urn:x:part> } UNION { ?s <urn:x:in> <urn:x:figure> }
-  ?s <urn:x:subject> <urn:x:a> .
-  OPTIONAL { <urn:x:a> <urn:x:subtypeOf> ?parent . FILTER(?parent = <urn:x:wanted>) }
-  BIND(IF(BOUND(?parent), "yes", "no") AS ?flag)
-}"""
+from rdf_check import fail  # beside this file; rdflib is imported only by its commands
 
 NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-
-
-def fail(problems):
-    for p in problems[:50]:
-        print(p, file=sys.stderr)
-    if len(problems) > 50:
-        print(f"... and {len(problems) - 50} more", file=sys.stderr)
-    return 1 if problems else 0
 
 
 def sparql_csv(endpoint, graph, query, timeout=30):
@@ -87,12 +62,10 @@ def normalise(cell):
 
 def same_rows(args):
     ours_path, endpoint, graph, query_path = args[:4]
-    allow_empty, columns, rest = False, None, args[4:]
+    allow_empty, rest = False, args[4:]
     while rest:
         if rest[0] == "--allow-empty":
             allow_empty, rest = True, rest[1:]
-        elif rest[0] == "--columns" and len(rest) > 1:
-            columns, rest = rest[1].split(","), rest[2:]
         else:
             return fail([f"unknown option {rest[0]}"])
     with open(ours_path, encoding="utf-8", newline="") as f:
@@ -116,13 +89,6 @@ def same_rows(args):
             problems.append(f"header: ildkg {ours[0] if ours else None}, Virtuoso {header}")
             return fail(problems)
         ours_rows, theirs_rows = ours[1:], theirs[1:]
-    if columns is not None:
-        missing = [c for c in columns if c not in header]
-        if missing:
-            return fail([f"no such columns: {missing} (header {header})"])
-        keep = [header.index(c) for c in columns]
-        ours_rows = [[r[i] for i in keep] for r in ours_rows]
-        theirs_rows = [[r[i] for i in keep] for r in theirs_rows]
     a = collections.Counter(tuple(normalise(c) for c in r) for r in ours_rows)
     b = collections.Counter(tuple(normalise(c) for c in r) for r in theirs_rows)
     problems += [f"only in ildkg ({n}x): {row}" for row, n in sorted((a - b).items())]
@@ -130,20 +96,6 @@ def same_rows(args):
     if not problems and not ours_rows and not allow_empty:
         problems.append("empty answer in both: a shipped query should find something")
     return fail(problems)
-
-
-def bound_bug(args):
-    endpoint, graph = args[:2]
-    rows = sparql_csv(endpoint, graph, BOUND_BUG_QUERY)
-    if rows == [["s", "parent", "flag"], ["urn:x:st", "", "yes"]]:
-        return 0
-    print(f"Virtuoso answers {rows} (the bug shows as one row urn:x:st,,yes)", file=sys.stderr)
-    return 1
-
-
-def bound_bug_data(args):
-    sys.stdout.write(BOUND_BUG_DATA)
-    return 0
 
 
 def free(port):
@@ -219,8 +171,7 @@ def stop(args):
 
 
 if __name__ == "__main__":
-    commands = {"ports": ports, "wait": wait, "stop": stop, "same-rows": same_rows,
-                "bound-bug": bound_bug, "bound-bug-data": bound_bug_data}
+    commands = {"ports": ports, "wait": wait, "stop": stop, "same-rows": same_rows}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__, file=sys.stderr)
         sys.exit(64)
