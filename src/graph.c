@@ -3,6 +3,8 @@
 
 #include "graph.h"
 
+#include "triples_source.h"
+
 #include <errno.h>
 #include <librdf.h>
 #include <rasqal.h>
@@ -14,6 +16,7 @@ struct graph {
   librdf_world *world;
   librdf_storage *storage;
   librdf_model *model;
+  triples_source source; /* what rasqal matches queries against */
   char last_error[512];
 };
 
@@ -72,7 +75,8 @@ graph_new(void)
   g->storage = librdf_new_storage(g->world, "trees", "ildkg",
                                   "index-spo='yes',index-sop='yes',index-ops='yes',index-pso='yes'");
   g->model = g->storage ? librdf_new_model(g->world, g->storage, NULL) : NULL;
-  if (!g->model) {
+  g->source = (triples_source){g->world, g->model};
+  if (!g->model || triples_source_install(&g->source) != ILDKG_OK) {
     graph_free(g);
     return NULL;
   }

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: MIT */
+#include <config.h>
+
+#include "triples_source.h"
+
+#include <rasqal.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* rasqal allocates one of these per query (factory user_data_size). */
+typedef struct {
+  triples_source target;
+} source_state;
+
+/* One triple pattern being matched. */
+typedef struct {
+  librdf_world *world;
+  rasqal_world *rasqal;
+  librdf_stream *stream;
+} pattern_match;
+
+static char *
+copy_string(const char *s, size_t len)
+{
+  char *copy = malloc(len + 1); /* rasqal frees its literals' strings with free() */
+  if (copy) {
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+  }
+  return copy;
+}
+
+static rasqal_literal *
+literal_from_literal_node(rasqal_world *rasqal, librdf_node *node)
+{
+  size_t len = 0;
+  const char *value = (const char *)librdf_node_get_literal_value_as_counted_string(node, &len);
+  const char *lang = librdf_node_get_literal_value_language(node);
+  librdf_uri *datatype = librdf_node_get_literal_value_datatype_uri(node);
+  char *value_copy = copy_string(value, len);
+  char *lang_copy = lang ? copy_string(lang, strlen(lang)) : NULL;
+  if (!value_copy || (lang && !lang_copy)) {
+    free(value_copy);
+    free(lang_copy);
+    return NULL;
+  }
+  /* librdf_uri is raptor_uri in librdf 1.0.17 (librdf's own source relies on it too) */
+  raptor_uri *datatype_copy = datatype ? raptor_uri_copy((raptor_uri *)datatype) : NULL;
+  return rasqal_new_string_literal(rasqal, (unsigned char *)value_copy, lang_copy, datatype_copy,
+                                   NULL);
+}
+
+/* A new rasqal term for @p node (borrowed); NULL on failure. */
+static rasqal_literal *
+literal_from_node(rasqal_world *rasqal, librdf_node *node)
+{
+  if (librdf_node_is_resource(node)) {
+    raptor_uri *uri = raptor_uri_copy((raptor_uri *)librdf_node_get_uri(node));
+    return uri ? rasqal_new_uri_literal(rasqal, uri) : NULL;
+  }
+  if (librdf_node_is_literal(node)) {
+    return literal_from_literal_node(rasqal, node);
+  }
+  const char *id = (const char *)librdf_node_get_blank_identifier(node);
+  char *id_copy = id ? copy_string(id, strlen(id)) : NULL;
+  return id_copy ? rasqal_new_simple_literal(rasqal, RASQAL_LITERAL_BLANK, (unsigned char *)id_copy)
+                 : NULL;
+}
+
+/* A new librdf node for the RDF term @p l (borrowed); NULL when it is none. */
+static librdf_node *
+node_from_literal(librdf_world *world, rasqal_literal *l)
+{
+  /* An integer subtype (xsd:byte, ...) counts as a plain typed literal for RDF. */
+  const rasqal_literal_type type = l->type == RASQAL_LITERAL_INTEGER_SUBTYPE
+                                       ? RASQAL_LITERAL_STRING
+                                       : rasqal_literal_get_rdf_term_type(l);
+  switch (type) {
+  case RASQAL_LITERAL_URI:
+    return librdf_new_node_from_uri(world, (librdf_uri *)l->value.uri);
+  case RASQAL_LITERAL_STRING:
+    return librdf_new_node_from_typed_literal(world, l->string, l->language,
+                                              (librdf_uri *)l->datatype);
+  case RASQAL_LITERAL_BLANK:
+    return librdf_new_node_from_blank_identifier(world, l->string);
+  default:
+    return NULL;
+  }
+}
+
+/*
+ * The node a pattern term asks for, or NULL for "any". A variable that already has a
+ * value is that value, and is left out of @p binding so that rasqal's reset of this
+ * pattern cannot erase it; an unbound one becomes the pattern's binding.
+ */
+static int
+pattern_term(librdf_world *world, rasqal_literal *term, librdf_node **node,
+             rasqal_variable **binding)
+{
+  rasqal_variable *var = rasqal_literal_as_variable(term);
+  *node = NULL;
+  *binding = NULL;
+  if (var && !var->value) {
+    *binding = var;
+    return 0;
+  }
+  *node = node_from_literal(world, var ? var->value : term);
+  return *node ? 0 : 1;
+}
+
+static int
+node_matches(librdf_node *a, librdf_node *b)
+{
+  return librdf_node_equals(a, b) != 0;
+}
+
+/* A variable named twice in a pattern (?x :p ?x) binds once and must match twice. */
+static int
+repeats_agree(rasqal_variable *bindings[4], librdf_node *terms[3])
+{
+  for (int i = 0; i < 3; ++i) {
+    for (int j = i + 1; j < 3; ++j) {
+      if (bindings[i] && bindings[i] == bindings[j] && !node_matches(terms[i], terms[j])) {
+        return 0;
+      }
+    }
+  }
+  return 1;
+}
+
+static rasqal_triple_parts
+bind_match(rasqal_triples_match *rtm, void *user_data, rasqal_variable *bindings[4],
+           rasqal_triple_parts parts)
+{
+  (void)user_data;
+  pattern_match *pm = rtm->user_data;
+  librdf_statement *st = librdf_stream_get_object(pm->stream);
+  if (!st) {
+    return (rasqal_triple_parts)0;
+  }
+  librdf_node *terms[3] = {librdf_statement_get_subject(st), librdf_statement_get_predicate(st),
+                           librdf_statement_get_object(st)};
+  if (!repeats_agree(bindings, terms)) {
+    return (rasqal_triple_parts)0;
+  }
+  static const rasqal_triple_parts part_of[3] = {RASQAL_TRIPLE_SUBJECT, RASQAL_TRIPLE_PREDICATE,
+                                                 RASQAL_TRIPLE_OBJECT};
+  for (int i = 0; i < 3; ++i) {
+    if (bindings[i] && (parts & part_of[i])) {
+      rasqal_variable_set_value(bindings[i], literal_from_node(pm->rasqal, terms[i]));
+    }
+  }
+  /* Non-zero for "matched": parts whose variable was given as a value bind nothing. */
+  return parts ? parts : RASQAL_TRIPLE_SPO;
+}
+
+static void
+next_match(rasqal_triples_match *rtm, void *user_data)
+{
+  (void)user_data;
+  librdf_stream_next(((pattern_match *)rtm->user_data)->stream);
+}
+
+static int
+is_end(rasqal_triples_match *rtm, void *user_data)
+{
+  (void)user_data;
+  return librdf_stream_end(((pattern_match *)rtm->user_data)->stream);
+}
+
+static void
+finish_match(rasqal_triples_match *rtm, void *user_data)
+{
+  (void)user_data;
+  pattern_match *pm = rtm->user_data;
+  if (pm) {
+    if (pm->stream) {
+      librdf_free_stream(pm->stream);
+    }
+    free(pm);
+    rtm->user_data = NULL;
+  }
+}
+
+static void
+free_terms(librdf_node *terms[3])
+{
+  for (int i = 0; i < 3; ++i) {
+    if (terms[i]) {
+      librdf_free_node(terms[i]);
+    }
+  }
+}
+
+/* Graph names (GRAPH ?g) are not kept in ildkg's model: such a pattern matches nothing. */
+static librdf_stream *
+find_statements(triples_source *target, rasqal_triple *t, librdf_node *terms[3])
+{
+  librdf_statement *query = librdf_new_statement_from_nodes(target->world, terms[0], terms[1],
+                                                            terms[2]); /* takes the terms */
+  if (!query) {
+    return NULL;
+  }
+  librdf_stream *stream = t->origin ? librdf_model_as_stream(target->model)
+                                    : librdf_model_find_statements(target->model, query);
+  librdf_free_statement(query);
+  if (stream && t->origin) {
+    while (!librdf_stream_end(stream)) {
+      librdf_stream_next(stream); /* an exhausted stream: no statement has a graph */
+    }
+  }
+  return stream;
+}
+
+static int
+init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *user_data,
+                   rasqal_triple_meta *m, rasqal_triple *t)
+{
+  (void)rts;
+  source_state *state = user_data;
+  pattern_match *pm = calloc(1, sizeof *pm);
+  if (!pm) {
+    return 1;
+  }
+  rtm->user_data = pm;
+  rtm->bind_match = bind_match;
+  rtm->next_match = next_match;
+  rtm->is_end = is_end;
+  rtm->finish = finish_match;
+  pm->world = state->target.world;
+  pm->rasqal = librdf_world_get_rasqal(pm->world);
+
+  librdf_node *terms[3] = {NULL, NULL, NULL};
+  rasqal_literal *parts[3] = {t->subject, t->predicate, t->object};
+  for (int i = 0; i < 3; ++i) {
+    if (pattern_term(pm->world, parts[i], &terms[i], &m->bindings[i])) {
+      free_terms(terms);
+      return 1;
+    }
+  }
+  m->bindings[3] = NULL;
+  pm->stream = find_statements(&state->target, t, terms);
+  return pm->stream ? 0 : 1;
+}
+
+static int
+triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t)
+{
+  (void)rts;
+  source_state *state = user_data;
+  librdf_world *world = state->target.world;
+  librdf_node *s = node_from_literal(world, t->subject);
+  librdf_node *p = node_from_literal(world, t->predicate);
+  librdf_node *o = node_from_literal(world, t->object);
+  librdf_statement *st = librdf_new_statement_from_nodes(world, s, p, o); /* takes the nodes */
+  if (!st) {
+    return 0;
+  }
+  /* -1 means present; 1 means an incomplete statement, which librdf's own source took for present */
+  const int present = !t->origin && librdf_model_contains_statement(state->target.model, st) < 0;
+  librdf_free_statement(st);
+  return present;
+}
+
+static void
+free_triples_source(void *user_data)
+{
+  (void)user_data; /* the target is borrowed; rasqal frees the state itself */
+}
+
+static int
+new_triples_source(rasqal_query *query, void *factory_user_data, void *user_data,
+                   rasqal_triples_source *rts)
+{
+  (void)query;
+  source_state *state = user_data;
+  state->target = *(triples_source *)factory_user_data;
+  rts->version = 1;
+  rts->init_triples_match = init_triples_match;
+  rts->triple_present = triple_present;
+  rts->free_triples_source = free_triples_source;
+  return 0;
+}
+
+static int
+register_factory(rasqal_triples_source_factory *factory)
+{
+  factory->version = 1;
+  factory->user_data_size = sizeof(source_state);
+  factory->new_triples_source = new_triples_source;
+  return 0;
+}
+
+ildkg_status
+triples_source_install(triples_source *source)
+{
+  return rasqal_set_triples_source_factory(librdf_world_get_rasqal(source->world),
+                                           register_factory, source)
+             ? ILDKG_ERR_RDF
+             : ILDKG_OK;
+}
