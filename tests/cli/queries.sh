@@ -78,4 +78,12 @@ check "an empty JSON answer keeps its variables" "$PYTHON3" -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["head"]["vars"] == ["s", "o"] and d["results"]["bindings"] == [], d' "$scratch/out"
+
+# --timing reports on stderr and leaves the answer as it is.
+q="$srcdir/ontology/queries/signs.rq"
+"$ILDKG" query --data "$ttl" -f csv "$q" >"$scratch/plain.csv" 2>&1
+expect_status "query --timing exits 0" 0 "$ILDKG" query --timing --data "$ttl" -f csv "$q"
+grep -Eq '^ildkg query: load [0-9]+\.[0-9]{3} ms, query [0-9]+\.[0-9]{3} ms$' "$scratch/err" &&
+  ok "--timing prints the load and query times" || not_ok "--timing prints the load and query times" "$(cat "$scratch/err")"
+check "--timing leaves the answer as it is" cmp "$scratch/plain.csv" "$scratch/out"
 done_testing
