@@ -108,19 +108,13 @@ pattern_term(librdf_world *world, rasqal_literal *term, librdf_node **node,
   return *node ? 0 : 1;
 }
 
-static int
-node_matches(librdf_node *a, librdf_node *b)
-{
-  return librdf_node_equals(a, b) != 0;
-}
-
 /* A variable named twice in a pattern (?x :p ?x) binds once and must match twice. */
 static int
 repeats_agree(rasqal_variable *bindings[4], librdf_node *terms[3])
 {
   for (int i = 0; i < 3; ++i) {
     for (int j = i + 1; j < 3; ++j) {
-      if (bindings[i] && bindings[i] == bindings[j] && !node_matches(terms[i], terms[j])) {
+      if (bindings[i] && bindings[i] == bindings[j] && !librdf_node_equals(terms[i], terms[j])) {
         return 0;
       }
     }
@@ -196,19 +190,17 @@ free_terms(librdf_node *terms[3])
 static librdf_stream *
 find_statements(triples_source *target, rasqal_triple *t, librdf_node *terms[3])
 {
+  if (t->origin) {
+    free_terms(terms);
+    return librdf_new_empty_stream(target->world);
+  }
   librdf_statement *query = librdf_new_statement_from_nodes(target->world, terms[0], terms[1],
                                                             terms[2]); /* takes the terms */
   if (!query) {
     return NULL;
   }
-  librdf_stream *stream = t->origin ? librdf_model_as_stream(target->model)
-                                    : librdf_model_find_statements(target->model, query);
+  librdf_stream *stream = librdf_model_find_statements(target->model, query);
   librdf_free_statement(query);
-  if (stream && t->origin) {
-    while (!librdf_stream_end(stream)) {
-      librdf_stream_next(stream); /* an exhausted stream: no statement has a graph */
-    }
-  }
   return stream;
 }
 
@@ -218,15 +210,16 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
 {
   (void)rts;
   source_state *state = user_data;
+  /* rasqal calls finish on a match whose init failed: set it before anything can fail */
+  rtm->bind_match = bind_match;
+  rtm->next_match = next_match;
+  rtm->is_end = is_end;
+  rtm->finish = finish_match;
   pattern_match *pm = calloc(1, sizeof *pm);
   if (!pm) {
     return 1;
   }
   rtm->user_data = pm;
-  rtm->bind_match = bind_match;
-  rtm->next_match = next_match;
-  rtm->is_end = is_end;
-  rtm->finish = finish_match;
   pm->world = state->target.world;
   pm->rasqal = librdf_world_get_rasqal(pm->world);
 
