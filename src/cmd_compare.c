@@ -155,7 +155,7 @@ parse_options(compare_options *o, int argc, char **argv)
     {"ontology", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
   opterr = 0;
-  for (int c; (c = getopt_long(argc, argv, "+hf:", options, NULL)) != -1;) {
+  for (int c; (c = getopt_long(argc, argv, "hf:", options, NULL)) != -1;) {
     switch (c) {
     case 'l': o->list = 1; break;
     case 'f': o->format = optarg; break;

@@ -57,7 +57,7 @@ parse_options(query_options *o, int argc, char **argv)
     {"timing", no_argument, NULL, 't'},           {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
   opterr = 0;
-  for (int c; (c = getopt_long(argc, argv, "+he:f:", options, NULL)) != -1;) {
+  for (int c; (c = getopt_long(argc, argv, "he:f:", options, NULL)) != -1;) {
     switch (c) {
     case 'e': o->expression = optarg; break;
     case 'd': o->data = optarg; break;

@@ -79,6 +79,14 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["head"]["vars"] == ["s", "o"] and d["results"]["bindings"] == [], d' "$scratch/out"
 
+# Options may follow the topics or the query file, as the synopsis writes them.
+"$ILDKG" compare -f csv demographics symptoms >"$scratch/before.csv" 2>&1
+expect_status "compare TOPIC... -f csv exits 0" 0 "$ILDKG" compare demographics symptoms -f csv
+check "compare TOPIC... -f csv is compare -f csv TOPIC..." cmp "$scratch/before.csv" "$scratch/out"
+expect_status "query Q.rq --data FILE -f csv exits 0" 0 "$ILDKG" query "$srcdir/ontology/queries/signs.rq" --data "$ttl" -f csv
+"$ILDKG" query --data "$ttl" -f csv "$srcdir/ontology/queries/signs.rq" >"$scratch/before.csv" 2>&1
+check "query Q.rq --data FILE -f csv is query --data FILE -f csv Q.rq" cmp "$scratch/before.csv" "$scratch/out"
+
 # --timing reports on stderr and leaves the answer as it is.
 q="$srcdir/ontology/queries/signs.rq"
 "$ILDKG" query --data "$ttl" -f csv "$q" >"$scratch/plain.csv" 2>&1
