@@ -210,24 +210,39 @@ add_provenance(builder *b, const char *stmt, const fact_statement *s)
   return graph_add_literal(b->g, b->scratch, NS_OA "exact", s->quote, NULL, NULL);
 }
 
-/* "cryptogenic organizing pneumonia / has symptom / cough" */
-static ildkg_status
-add_statement_label(builder *b, const char *stmt, const fact_statement *s)
+/* "cryptogenic organizing pneumonia / has symptom / cough" into @p out */
+static void
+statement_label(const builder *b, const fact_statement *s, char *out, size_t size)
 {
   const fact_entity *subject = facts_find_entity(b->facts, s->subject);
   const fact_entity *object = facts_find_entity(b->facts, s->object);
   const char *predicate = ontology_label(b->onto, s->predicate);
-  snprintf(b->scratch, sizeof b->scratch, "%s / %s / %s", subject->label,
-           predicate ? predicate : s->predicate, object->label);
+  snprintf(out, size, "%s / %s / %s", subject ? subject->label : s->subject,
+           predicate ? predicate : s->predicate, object ? object->label : s->object);
+}
+
+static ildkg_status
+add_statement_label(builder *b, const char *stmt, const fact_statement *s)
+{
+  statement_label(b, s, b->scratch, sizeof b->scratch);
   return add_label(b, stmt, NS_RDFS "label", b->scratch);
 }
 
-/* The display of one qualifier value: a label where there is one, else the value. */
+/*
+ * The display of one qualifier value in @p out: a label where there is one (a statement
+ * shows as its label, "subject / relation / object"), else the value.
+ */
 static const char *
-qualifier_value_text(const builder *b, const fact_qualifier *q)
+qualifier_value_text(const builder *b, const fact_qualifier *q, char *out, size_t size)
 {
   const fact_entity *e = q->kind == VALUE_ENTITY ? facts_find_entity(b->facts, q->value) : NULL;
+  const fact_statement *s =
+    q->kind == VALUE_STATEMENT ? facts_find_statement(b->facts, q->value) : NULL;
   const char *term = q->kind == VALUE_TERM ? ontology_label(b->onto, q->value) : NULL;
+  if (s) {
+    statement_label(b, s, out, size);
+    return out;
+  }
   return e ? e->label : term ? term : q->value;
 }
 
@@ -240,15 +255,19 @@ qualifier_value_text(const builder *b, const fact_qualifier *q)
 static ildkg_status
 add_display_texts(builder *b, const char *stmt, const fact_statement *s)
 {
-  char text[1024];
+  char text[2048], value[768];
   size_t used = 0;
   text[0] = '\0';
-  for (size_t i = 0; i < s->nqualifiers && used < sizeof text; ++i) {
+  for (size_t i = 0; i < s->nqualifiers; ++i) {
     const fact_qualifier *q = &s->qualifiers[i];
     const char *label = ontology_label(b->onto, q->property);
     const int n = snprintf(text + used, sizeof text - used, "%s%s: %s", i ? "; " : "",
-                           label ? label : q->property, qualifier_value_text(b, q));
-    used += n > 0 ? (size_t)n : 0;
+                           label ? label : q->property,
+                           qualifier_value_text(b, q, value, sizeof value));
+    if (n < 0 || (size_t)n >= sizeof text - used) {
+      return ILDKG_ERR_INPUT; /* never cut a claim's qualifiers short without a word */
+    }
+    used += (size_t)n;
   }
   if (s->nqualifiers) {
     TRY(graph_add_literal(b->g, stmt, NS_ILDKG "qualifierText", text, NULL, NULL));

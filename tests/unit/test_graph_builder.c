@@ -230,6 +230,16 @@ statement_cites_each_of_its_references(void **state)
   assert_int_equal(count_prefix(&fx->snap, cites), 3);
 }
 
+/* A qualifier naming another statement shows that statement's label, not its id. */
+static void
+qualifier_text_shows_a_statement_by_its_label(void **state)
+{
+  fixture *fx = *state;
+  assert_triple(fx, KG("stmt-ild-patchy") " " IL("qualifierText")
+                    " \"share of patients (percent): 020.50; resolved from: cryptogenic organizing"
+                    " pneumonia / has radiological finding / patchy consolidation\"");
+}
+
 static void
 cited_statement_is_not_the_reviews_own_claim(void **state)
 {
@@ -458,6 +468,7 @@ main(void)
     TEST(statement_node_is_typed_with_its_class_and_statement),
     TEST(statement_node_names_subject_predicate_object),
     TEST(statement_cites_each_of_its_references),
+    TEST(qualifier_text_shows_a_statement_by_its_label),
     TEST(cited_statement_is_not_the_reviews_own_claim),
     TEST(uncited_statement_is_the_reviews_own_claim),
     TEST(claim_gets_its_direct_edge),
