@@ -7,28 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* rasqal allocates one of these per query (factory user_data_size). */
-typedef struct {
-  triples_source target;
-} source_state;
-
 /* One triple pattern being matched. */
 typedef struct {
-  librdf_world *world;
   rasqal_world *rasqal;
   librdf_stream *stream;
 } pattern_match;
-
-static char *
-copy_string(const char *s, size_t len)
-{
-  char *copy = malloc(len + 1); /* rasqal frees its literals' strings with free() */
-  if (copy) {
-    memcpy(copy, s, len);
-    copy[len] = '\0';
-  }
-  return copy;
-}
 
 static rasqal_literal *
 literal_from_literal_node(rasqal_world *rasqal, librdf_node *node)
@@ -37,8 +20,9 @@ literal_from_literal_node(rasqal_world *rasqal, librdf_node *node)
   const char *value = (const char *)librdf_node_get_literal_value_as_counted_string(node, &len);
   const char *lang = librdf_node_get_literal_value_language(node);
   librdf_uri *datatype = librdf_node_get_literal_value_datatype_uri(node);
-  char *value_copy = copy_string(value, len);
-  char *lang_copy = lang ? copy_string(lang, strlen(lang)) : NULL;
+  /* rasqal frees its literals' strings with free() */
+  char *value_copy = strndup(value, len);
+  char *lang_copy = lang ? strdup(lang) : NULL;
   if (!value_copy || (lang && !lang_copy)) {
     free(value_copy);
     free(lang_copy);
@@ -62,7 +46,7 @@ literal_from_node(rasqal_world *rasqal, librdf_node *node)
     return literal_from_literal_node(rasqal, node);
   }
   const char *id = (const char *)librdf_node_get_blank_identifier(node);
-  char *id_copy = id ? copy_string(id, strlen(id)) : NULL;
+  char *id_copy = id ? strdup(id) : NULL;
   return id_copy ? rasqal_new_simple_literal(rasqal, RASQAL_LITERAL_BLANK, (unsigned char *)id_copy)
                  : NULL;
 }
@@ -209,7 +193,7 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
                    rasqal_triple_meta *m, rasqal_triple *t)
 {
   (void)rts;
-  source_state *state = user_data;
+  triples_source *source = user_data;
   /* rasqal calls finish on a match whose init failed: set it before anything can fail */
   rtm->bind_match = bind_match;
   rtm->next_match = next_match;
@@ -220,19 +204,18 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
     return 1;
   }
   rtm->user_data = pm;
-  pm->world = state->target.world;
-  pm->rasqal = librdf_world_get_rasqal(pm->world);
+  pm->rasqal = librdf_world_get_rasqal(source->world);
 
   librdf_node *terms[3] = {NULL, NULL, NULL};
   rasqal_literal *parts[3] = {t->subject, t->predicate, t->object};
   for (int i = 0; i < 3; ++i) {
-    if (pattern_term(pm->world, parts[i], &terms[i], &m->bindings[i])) {
+    if (pattern_term(source->world, parts[i], &terms[i], &m->bindings[i])) {
       free_terms(terms);
       return 1;
     }
   }
   m->bindings[3] = NULL;
-  pm->stream = find_statements(&state->target, t, terms);
+  pm->stream = find_statements(source, t, terms);
   return pm->stream ? 0 : 1;
 }
 
@@ -240,8 +223,8 @@ static int
 triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t)
 {
   (void)rts;
-  source_state *state = user_data;
-  librdf_world *world = state->target.world;
+  triples_source *source = user_data;
+  librdf_world *world = source->world;
   librdf_node *s = node_from_literal(world, t->subject);
   librdf_node *p = node_from_literal(world, t->predicate);
   librdf_node *o = node_from_literal(world, t->object);
@@ -250,7 +233,7 @@ triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t)
     return 0;
   }
   /* -1 means present; 1 means an incomplete statement, which librdf's own source took for present */
-  const int present = !t->origin && librdf_model_contains_statement(state->target.model, st) < 0;
+  const int present = !t->origin && librdf_model_contains_statement(source->model, st) < 0;
   librdf_free_statement(st);
   return present;
 }
@@ -258,7 +241,7 @@ triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t)
 static void
 free_triples_source(void *user_data)
 {
-  (void)user_data; /* the target is borrowed; rasqal frees the state itself */
+  (void)user_data; /* rasqal frees its copy of the source itself; the model is borrowed */
 }
 
 static int
@@ -266,8 +249,8 @@ new_triples_source(rasqal_query *query, void *factory_user_data, void *user_data
                    rasqal_triples_source *rts)
 {
   (void)query;
-  source_state *state = user_data;
-  state->target = *(triples_source *)factory_user_data;
+  /* rasqal allocated user_data for each query (factory user_data_size): a copy */
+  *(triples_source *)user_data = *(triples_source *)factory_user_data;
   rts->version = 1;
   rts->init_triples_match = init_triples_match;
   rts->triple_present = triple_present;
@@ -279,7 +262,7 @@ static int
 register_factory(rasqal_triples_source_factory *factory)
 {
   factory->version = 1;
-  factory->user_data_size = sizeof(source_state);
+  factory->user_data_size = sizeof(triples_source);
   factory->new_triples_source = new_triples_source;
   return 0;
 }
