@@ -20,8 +20,8 @@ static const char ENTITY_ROOT[] = "ClinicalEntity";
 static const char SECTION_ROOT[] = "ReviewPart";
 static const char STATEMENT_CLASS[] = "Statement";
 
-/* A qualifier naming a statement not read yet: resolved once every statement file is read,
-   so the order of lines and files does not matter. */
+/* A qualifier naming a statement: resolved once every statement file is read, so the
+   order of lines and files does not matter. */
 typedef struct {
   const char *file; /* interned */
   unsigned long line;
@@ -424,8 +424,7 @@ check_object_value(validator *v, const tsv_row *row, const ontology_property *p,
   }
   if (ontology_class_is_a(v->onto, range, STATEMENT_CLASS)) {
     q->kind = VALUE_STATEMENT;
-    return facts_find_statement(v->facts, value) ? ILDKG_OK
-                                                 : defer_statement_ref(v, row, p->local, value);
+    return defer_statement_ref(v, row, p->local, value);
   }
   q->kind = VALUE_TERM;
   const char *cls = ontology_individual_class(v->onto, value);
