@@ -35,10 +35,9 @@ teardown(void **state)
     if (fx->af.path || fx->af.tmp_path || fx->af.file) {
       atomic_file_abort(&fx->af);
     }
-    unit_remove_tree(fx->dir);
+    unit_free_temp_dir(fx->dir);
     free(fx->tmp);
     free(fx->target);
-    free(fx->dir);
     free(fx);
   }
   return 0;

@@ -46,8 +46,7 @@ teardown(void **state)
   if (fx) {
     pipeline_clear(&fx->p);
     ildkg_diag_free(fx->diag);
-    unit_remove_tree(fx->dir);
-    free(fx->dir);
+    unit_free_temp_dir(fx->dir);
     free(fx);
   }
   return 0;

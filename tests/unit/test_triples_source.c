@@ -54,10 +54,7 @@ teardown(void **state)
   fixture *fx = *state;
   if (fx) {
     graph_free(fx->g);
-    if (fx->dir) {
-      unit_remove_tree(fx->dir);
-      free(fx->dir);
-    }
+    unit_free_temp_dir(fx->dir);
     free(fx);
   }
   return 0;

@@ -34,9 +34,8 @@ teardown(void **state)
   if (fx) {
     tsv_reader_close(fx->reader);
     ildkg_diag_free(fx->diag);
-    unit_remove_tree(fx->dir);
+    unit_free_temp_dir(fx->dir);
     free(fx->path);
-    free(fx->dir);
     free(fx);
   }
   return 0;

@@ -248,6 +248,14 @@ unit_remove_tree(const char *path)
   return nftw(path, unit_remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/** Remove a directory from unit_temp_dir with everything under it, and free its path. NULL is fine. */
+static inline void
+unit_free_temp_dir(char *dir)
+{
+  unit_remove_tree(dir);
+  free(dir);
+}
+
 /** Write review.tsv, sections.tsv, entities.tsv, mappings.tsv and statements/x.tsv in @p dir. */
 static inline int
 unit_write_facts(const char *dir, const unit_facts *rows)
