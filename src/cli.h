@@ -8,6 +8,8 @@
 #include "diag.h"
 #include "graph.h"
 #include "pipeline.h"
+#include "query_answer.h"
+#include "query_runner.h"
 #include "status.h"
 
 /** Keep at most this many messages of a run; all are counted and the rest summarised. */
@@ -30,19 +32,58 @@ void cli_default_inputs(cli_inputs *in);
 /** Print "ildkg CMD: message" to stderr with the usage hint; returns ILDKG_ERR_USAGE. */
 ildkg_status cli_usage_error(const char *command, const char *fmt, ...) ILDKG_PRINTF(2, 3);
 
-/** Read the whole file @p path (at most 1 MiB) into *text (caller frees). Reports problems. */
-ildkg_status cli_read_text(const char *path, char **text, ildkg_diag *d);
+/**
+ * Read the whole regular file @p path ("-": standard input), at most @p max bytes (0: no
+ * limit), into *text (NUL-terminated, *len bytes; caller frees). It must be UTF-8.
+ * Problems are reported.
+ * @return ILDKG_OK; ILDKG_ERR_NOINPUT (missing, unreadable, a directory, a FIFO...);
+ *   ILDKG_ERR_INPUT (not UTF-8, too large); ILDKG_ERR_NOMEM.
+ */
+ildkg_status cli_read_file(const char *path, size_t max, char **text, size_t *len,
+                           ildkg_diag *d);
+/** cli_read_file for a query: at most 16 MiB. */
+ildkg_status cli_read_text(const char *path, char **text, size_t *len, ildkg_diag *d);
+
+enum { CLI_MAX_DATA = 64 };
+#define CLI_DEFAULT_TIMEOUT 60.0
+#define CLI_DEFAULT_MAX_ROWS 1000000
+
+/** What `query` and `compare` share: where the data is, and the limits of a query. */
+typedef struct {
+  const char *data[CLI_MAX_DATA]; /**< --data files, in order */
+  size_t ndata;
+  double timeout_s;  /**< --timeout */
+  size_t max_rows;   /**< --max-rows */
+  const char *endpoint; /**< --endpoint */
+} cli_query_options;
+
+void cli_default_query_options(cli_query_options *q);
 
 /**
- * The graph to query: parsed from @p data (syntax by extension) when given, else built
- * from the facts under @p base. Release @p p with pipeline_clear.
+ * Take the value of a shared option: @p option is getopt's code, 'd' --data,
+ * 'T' --timeout, 'R' --max-rows, 'E' --endpoint. ILDKG_ERR_USAGE (reported) for a bad value.
  */
-ildkg_status cli_load_graph(pipeline *p, const cli_inputs *in, const char *data,
-                            const char *base, ildkg_diag *d);
+ildkg_status cli_query_option(cli_query_options *q, const char *command, int option,
+                              const char *value);
 
-/** Run @p query (named @p name in messages) and write the answer in @p format. */
-ildkg_status cli_run_query(graph *g, const char *name, const char *query, const char *format,
-                           const char *base, ildkg_diag *d, FILE *out);
+/**
+ * The graph to query: parsed from the @p ndata files @p data (syntax by extension) when
+ * given, else built from the facts under @p base. Release @p p with pipeline_clear.
+ */
+ildkg_status cli_load_graph(pipeline *p, const cli_inputs *in, const char *const *data,
+                            size_t ndata, const char *base, ildkg_diag *d);
+
+/**
+ * Answer the query @p text (@p len bytes; named @p name in messages) on @p g within
+ * @p limits; *out is the complete answer (free with query_answer_free). Problems are
+ * reported to @p d. Statuses as query_run.
+ */
+ildkg_status cli_answer_query(graph *g, const char *name, const char *text, size_t len,
+                              const query_limits *limits, ildkg_diag *d, query_answer **out);
+
+/** Write @p a in @p format to @p out; problems reported to @p d. Statuses as results_write. */
+ildkg_status cli_write_answer(const query_answer *a, const char *name, const char *format,
+                              const char *base, ildkg_diag *d, FILE *out);
 
 int cmd_build(int argc, char **argv);
 int cmd_validate(int argc, char **argv);

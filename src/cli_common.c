@@ -4,10 +4,13 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
 
 #include "results_writer.h"
+#include "utf8.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +31,9 @@ cli_exit_code(ildkg_status st)
   case ILDKG_ERR_IO: return EX_IOERR;
   case ILDKG_ERR_RDF: return EX_SOFTWARE;
   case ILDKG_ERR_NOMEM: return EX_OSERR;
+  case ILDKG_ERR_UNSUPPORTED: return EX_UNAVAILABLE;
+  case ILDKG_ERR_LIMIT: return EX_TEMPFAIL;
+  case ILDKG_ERR_REMOTE: return EX_PROTOCOL;
   }
   return EX_SOFTWARE;
 }
@@ -83,27 +89,101 @@ cli_usage_error(const char *command, const char *fmt, ...)
   return ILDKG_ERR_USAGE;
 }
 
-enum { MAX_TEXT_BYTES = 1 << 20 };
+enum { MAX_TEXT_BYTES = 16 << 20 };
+
+/* Opening never blocks (a FIFO with no writer would hang open()); only regular files,
+   and standard input for "-", are read. */
+static int
+open_regular(const char *path, ildkg_diag *d)
+{
+  if (!strcmp(path, "-")) {
+    return STDIN_FILENO;
+  }
+  const int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  struct stat info;
+  if (fd < 0) {
+    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot open: %s", strerror(errno));
+    return -1;
+  }
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot read: %s",
+                     S_ISDIR(info.st_mode) ? "a directory, not a file" : "not a regular file");
+    close(fd);
+    return -1;
+  }
+  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  return fd;
+}
+
+static ildkg_status
+read_all(int fd, const char *path, size_t max, char **text, size_t *len, ildkg_diag *d)
+{
+  size_t n = 0, capacity = 0;
+  char *buf = NULL;
+  for (;;) {
+    if (n + 1 >= capacity) {
+      capacity = capacity ? capacity * 2 : 65536;
+      char *grown = realloc(buf, capacity);
+      if (!grown) {
+        free(buf);
+        return ILDKG_ERR_NOMEM;
+      }
+      buf = grown;
+    }
+    const ssize_t got = read(fd, buf + n, capacity - n - 1);
+    if (got < 0 && errno == EINTR) {
+      continue;
+    }
+    if (got < 0) {
+      ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot read: %s", strerror(errno));
+      free(buf);
+      return ILDKG_ERR_NOINPUT;
+    }
+    if (got == 0) {
+      break;
+    }
+    n += (size_t)got;
+    if (max && n > max) {
+      ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot read: larger than %zu MiB",
+                       max >> 20);
+      free(buf);
+      return ILDKG_ERR_INPUT;
+    }
+  }
+  buf[n] = '\0';
+  *text = buf;
+  *len = n;
+  return ILDKG_OK;
+}
 
 ildkg_status
-cli_read_text(const char *path, char **text, ildkg_diag *d)
+cli_read_file(const char *path, size_t max, char **text, size_t *len, ildkg_diag *d)
 {
-  FILE *f = fopen(path, "rb");
-  *text = f ? calloc(MAX_TEXT_BYTES + 1, 1) : NULL;
-  const size_t n = *text ? fread(*text, 1, MAX_TEXT_BYTES + 1, f) : 0;
-  const int err = errno;
-  const int failed = !f || !*text || ferror(f) || n > MAX_TEXT_BYTES;
-  if (f) {
-    fclose(f);
+  *text = NULL;
+  *len = 0;
+  const int fd = open_regular(path, d);
+  if (fd < 0) {
+    return ILDKG_ERR_NOINPUT;
   }
-  if (failed) {
+  ildkg_status st = read_all(fd, path, max, text, len, d);
+  if (fd != STDIN_FILENO) {
+    close(fd);
+  }
+  const size_t bad = st == ILDKG_OK ? utf8_invalid_offset((unsigned char *)*text, *len) : 0;
+  if (st == ILDKG_OK && bad < *len) {
+    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "not UTF-8: invalid byte at offset %zu",
+                     bad);
     free(*text);
     *text = NULL;
-    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot read: %s",
-                     n > MAX_TEXT_BYTES ? "larger than 1 MiB" : strerror(err));
-    return f ? ILDKG_ERR_IO : ILDKG_ERR_NOINPUT;
+    st = ILDKG_ERR_INPUT;
   }
-  return ILDKG_OK;
+  return st;
+}
+
+ildkg_status
+cli_read_text(const char *path, char **text, size_t *len, ildkg_diag *d)
+{
+  return cli_read_file(path, MAX_TEXT_BYTES, text, len, d);
 }
 
 /* raptor's parser for a file name, by its extension; NULL when none fits. */
@@ -112,8 +192,11 @@ syntax_for(const char *path)
 {
   static const struct {
     const char *extension, *syntax;
-  } known[] = {{".ttl", "turtle"}, {".nt", "ntriples"}, {".nq", "nquads"},
+  } known[] = {{".ttl", "turtle"}, {".nt", "ntriples"}, {".nq", "nquads"}, {".trig", "trig"},
                {".rdf", "rdfxml"}, {".owl", "rdfxml"},  {".xml", "rdfxml"}};
+  if (!strcmp(path, "-")) {
+    return "turtle"; /* standard input: Turtle, or N-Triples, its subset */
+  }
   const char *dot = strrchr(path, '.');
   for (size_t i = 0; dot && i < sizeof known / sizeof *known; ++i) {
     if (!strcmp(dot, known[i].extension)) {
@@ -123,47 +206,126 @@ syntax_for(const char *path)
   return NULL;
 }
 
-ildkg_status
-cli_load_graph(pipeline *p, const cli_inputs *in, const char *data, const char *base,
-               ildkg_diag *d)
+void
+cli_default_query_options(cli_query_options *q)
 {
-  if (!data) {
-    const ildkg_status st = pipeline_load(p, in->facts_dir, in->ontology_dir, d);
-    return st == ILDKG_OK ? pipeline_build_graph(p, base) : st;
+  *q = (cli_query_options){.timeout_s = CLI_DEFAULT_TIMEOUT, .max_rows = CLI_DEFAULT_MAX_ROWS};
+}
+
+ildkg_status
+cli_query_option(cli_query_options *q, const char *command, int option, const char *value)
+{
+  char *end = NULL;
+  errno = 0;
+  switch (option) {
+  case 'd':
+    if (q->ndata == CLI_MAX_DATA) {
+      return cli_usage_error(command, "more than %d --data files", CLI_MAX_DATA);
+    }
+    q->data[q->ndata++] = value;
+    return ILDKG_OK;
+  case 'T':
+    q->timeout_s = strtod(value, &end);
+    if (errno || end == value || *end || !(q->timeout_s >= 0) || q->timeout_s > 1e6) {
+      return cli_usage_error(command, "bad --timeout '%s' (seconds, 0 for none)", value);
+    }
+    return ILDKG_OK;
+  case 'R': {
+    const unsigned long long n = strtoull(value, &end, 10);
+    if (errno || end == value || *end || value[0] == '-' || n > SIZE_MAX / 2) {
+      return cli_usage_error(command, "bad --max-rows '%s' (a count, 0 for no limit)", value);
+    }
+    q->max_rows = (size_t)n;
+    return ILDKG_OK;
   }
-  const char *syntax = syntax_for(data);
+  case 'E': q->endpoint = value; return ILDKG_OK;
+  default: return cli_usage_error(command, "bad option");
+  }
+}
+
+/* The IRI relative IRIs of a file resolve against: the file's own file: IRI. */
+static char *
+file_iri(const char *path)
+{
+  char *iri = NULL, *real = strcmp(path, "-") ? realpath(path, NULL) : NULL;
+  if (asprintf(&iri, "%s%s", real ? "file://" : "urn:x-ildkg:", real ? real : "stdin") < 0) {
+    iri = NULL;
+  }
+  free(real);
+  return iri;
+}
+
+static ildkg_status
+load_data_file(graph *g, const char *path, ildkg_diag *d)
+{
+  const char *syntax = syntax_for(path);
   if (!syntax) {
     return cli_usage_error("query", "cannot tell the syntax of '%s' (expected .ttl, .nt, .nq, "
-                           ".rdf or .owl; raptor reads no JSON-LD)", data);
+                           ".trig, .rdf or .owl; raptor reads no JSON-LD)", path);
+  }
+  char *text = NULL, *base = NULL;
+  size_t len = 0;
+  ildkg_status st = cli_read_file(path, 0, &text, &len, d);
+  if (st == ILDKG_OK && !(base = file_iri(path))) {
+    st = ILDKG_ERR_NOMEM;
+  }
+  if (st == ILDKG_OK && (st = graph_load_text(g, text, len, syntax, base)) != ILDKG_OK) {
+    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "%s: %s", syntax,
+                     *graph_last_error(g) ? graph_last_error(g) : "parse error");
+  }
+  free(base);
+  free(text);
+  return st;
+}
+
+ildkg_status
+cli_load_graph(pipeline *p, const cli_inputs *in, const char *const *data, size_t ndata,
+               const char *base, ildkg_diag *d)
+{
+  if (!ndata) {
+    const ildkg_status st = pipeline_load(p, in->facts_dir, in->ontology_dir, d);
+    return st == ILDKG_OK ? pipeline_build_graph(p, base) : st;
   }
   if (!(p->graph = graph_new())) {
     return ILDKG_ERR_RDF;
   }
-  const ildkg_status st = graph_load_file(p->graph, data, syntax);
-  if (st != ILDKG_OK) {
-    ildkg_diag_error(d, (ildkg_loc){data, 0, NULL}, "%s: %s", syntax,
-                     *graph_last_error(p->graph) ? graph_last_error(p->graph) : "parse error");
+  ildkg_status st = ILDKG_OK;
+  for (size_t i = 0; st == ILDKG_OK && i < ndata; ++i) {
+    st = load_data_file(p->graph, data[i], d);
   }
   return st;
 }
 
 ildkg_status
-cli_run_query(graph *g, const char *name, const char *query, const char *format,
-              const char *base, ildkg_diag *d, FILE *out)
+cli_answer_query(graph *g, const char *name, const char *text, size_t len,
+                 const query_limits *limits, ildkg_diag *d, query_answer **out)
 {
-  graph_results *r = NULL;
-  ildkg_status st = graph_query(g, query, &r);
-  if (st == ILDKG_OK) {
-    st = results_write(r, format, base, out);
-    if (st == ILDKG_ERR_USAGE) {
-      cli_usage_error("query", "format '%s' does not fit this kind of query", format);
-    }
+  char why[QUERY_WHY_SIZE];
+  ildkg_status st = query_run(g, text, len, limits, out, why);
+  if (st == ILDKG_ERR_INPUT) {
+    ildkg_diag_error(d, (ildkg_loc){name, 0, NULL}, "SPARQL: %s", why);
+  } else if (st == ILDKG_ERR_UNSUPPORTED || st == ILDKG_ERR_LIMIT) {
+    ildkg_diag_error(d, (ildkg_loc){name, 0, NULL}, "%s", why);
+  } else if (st != ILDKG_OK) {
+    ildkg_diag_error(d, (ildkg_loc){name, 0, NULL}, "%s%s%s", ildkg_status_string(st),
+                     *why ? ": " : "", why);
   }
-  if (st == ILDKG_ERR_INPUT || st == ILDKG_ERR_RDF) {
-    ildkg_diag_error(d, (ildkg_loc){name, 0, NULL}, "SPARQL: %s",
-                     *graph_last_error(g) ? graph_last_error(g) : "query failed");
-    st = ILDKG_ERR_INPUT;
+  return st;
+}
+
+ildkg_status
+cli_write_answer(const query_answer *a, const char *name, const char *format, const char *base,
+                 ildkg_diag *d, FILE *out)
+{
+  char why[RESULTS_WHY_SIZE];
+  const ildkg_status st = results_write(a, format, base, out, why);
+  if (st == ILDKG_ERR_USAGE) {
+    cli_usage_error("query", "format '%s' does not fit this kind of query", format);
+  } else if (st == ILDKG_ERR_UNSUPPORTED) {
+    ildkg_diag_error(d, (ildkg_loc){name, 0, NULL}, "%s", why);
+  } else if (st != ILDKG_OK) {
+    ildkg_diag_error(d, (ildkg_loc){name, 0, NULL}, "cannot write the answer: %s",
+                     ildkg_status_string(st));
   }
-  graph_results_free(r);
   return st;
 }

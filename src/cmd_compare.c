@@ -23,7 +23,7 @@ typedef struct {
 
 typedef struct {
   cli_inputs in;
-  const char *data;
+  cli_query_options q;
   const char *format;
   int list;
 } compare_options;
@@ -123,25 +123,124 @@ find_topic(const topic *topics, size_t count, const char *name)
 }
 
 static ildkg_status
-run_topic(graph *g, const char *dir, const topic *t, const compare_options *o, int heading,
-          ildkg_diag *d)
+answer_topic(graph *g, const char *dir, const topic *t, const compare_options *o, ildkg_diag *d,
+             query_answer **out)
 {
   char *path = NULL, *query = NULL;
+  size_t len = 0;
   if (asprintf(&path, "%s/%s.rq", dir, t->name) < 0) {
     return ILDKG_ERR_NOMEM;
   }
-  ildkg_status st = cli_read_text(path, &query, d);
-  if (st == ILDKG_OK && heading) {
-    printf("== %s (%s) ==\n", t->title, t->name);
-  }
+  ildkg_status st = cli_read_text(path, &query, &len, d);
   if (st == ILDKG_OK) {
-    st = cli_run_query(g, path, query, o->format, ILDKG_DEFAULT_BASE, d, stdout);
-  }
-  if (st == ILDKG_OK && heading) {
-    putchar('\n');
+    const query_limits limits = {o->q.timeout_s, o->q.max_rows, NULL};
+    st = cli_answer_query(g, path, query, len, &limits, d, out);
   }
   free(query);
   free(path);
+  return st;
+}
+
+/* Add @p a's rows to @p all, under @p topic_name in the first column and each value in
+   the column of its variable (added to @p all when new). */
+static ildkg_status
+merge_rows(query_answer *all, const char *topic_name, const query_answer *a)
+{
+  ildkg_status st = ILDKG_OK;
+  for (size_t c = 0; st == ILDKG_OK && c < a->nvariables; ++c) {
+    if (query_answer_find_variable(all, a->variables[c]) < 0) {
+      st = all->nrows ? ILDKG_ERR_RDF : query_answer_add_variable(all, a->variables[c]);
+    }
+  }
+  for (size_t r = 0; st == ILDKG_OK && r < a->nrows; ++r) {
+    raptor_term **row = calloc(all->nvariables, sizeof *row);
+    if (!row || !(row[0] = raptor_new_term_from_literal(all->world,
+                                                        (const unsigned char *)topic_name,
+                                                        NULL, NULL))) {
+      free(row);
+      return ILDKG_ERR_NOMEM;
+    }
+    for (size_t c = 0; c < a->nvariables; ++c) {
+      raptor_term *t = query_answer_cell(a, r, c);
+      row[query_answer_find_variable(all, a->variables[c])] = t ? raptor_term_copy(t) : NULL;
+    }
+    st = query_answer_add_row(all, row);
+    free(row);
+  }
+  return st;
+}
+
+/*
+ * One answer for all topics: a first column `topic`, then the variables of the topics in
+ * the order they first appear. Every topic's variables are known before any row is added.
+ */
+static ildkg_status
+merge_topics(query_answer **answers, const topic *const *chosen, size_t n, query_answer **out)
+{
+  query_answer *all = query_answer_new(ANSWER_BINDINGS, answers[0]->world);
+  ildkg_status st = all ? query_answer_add_variable(all, "topic") : ILDKG_ERR_NOMEM;
+  for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
+    for (size_t c = 0; st == ILDKG_OK && c < answers[i]->nvariables; ++c) {
+      if (query_answer_find_variable(all, answers[i]->variables[c]) < 0) {
+        st = query_answer_add_variable(all, answers[i]->variables[c]);
+      }
+    }
+  }
+  for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
+    st = merge_rows(all, chosen[i]->name, answers[i]);
+  }
+  if (st != ILDKG_OK) {
+    query_answer_free(all);
+    all = NULL;
+  }
+  *out = all;
+  return st;
+}
+
+/* A table a topic, each under its heading; any other format: one document for all. */
+static ildkg_status
+write_topics(query_answer **answers, const topic *const *chosen, size_t n,
+             const compare_options *o, ildkg_diag *d)
+{
+  const int table = !strcmp(o->format, "table");
+  if (table || n == 1) {
+    ildkg_status st = ILDKG_OK;
+    for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
+      if (n > 1) {
+        printf("== %s (%s) ==\n", chosen[i]->title, chosen[i]->name);
+      }
+      st = cli_write_answer(answers[i], chosen[i]->name, o->format, ILDKG_DEFAULT_BASE, d, stdout);
+      if (st == ILDKG_OK && n > 1) {
+        putchar('\n');
+      }
+    }
+    return st;
+  }
+  query_answer *all = NULL;
+  ildkg_status st = merge_topics(answers, chosen, n, &all);
+  if (st == ILDKG_OK) {
+    st = cli_write_answer(all, "compare", o->format, ILDKG_DEFAULT_BASE, d, stdout);
+  }
+  query_answer_free(all);
+  return st;
+}
+
+static ildkg_status
+run_topics(graph *g, const char *dir, const topic *const *chosen, size_t n,
+           const compare_options *o, ildkg_diag *d)
+{
+  query_answer **answers = calloc(n ? n : 1, sizeof *answers);
+  ildkg_status st = answers ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
+    st = answer_topic(g, dir, chosen[i], o, d, &answers[i]);
+  }
+  if (st == ILDKG_OK && n) {
+    st = write_topics(answers, chosen, n, o, d);
+  }
+  for (size_t i = 0; answers && i < n; ++i) {
+    query_answer_free(answers[i]);
+  }
+  free(answers);
   return st;
 }
 
@@ -153,17 +252,24 @@ parse_options(compare_options *o, int argc, char **argv)
     {"list", no_argument, NULL, 'l'},           {"format", required_argument, NULL, 'f'},
     {"data", required_argument, NULL, 'd'},     {"facts", required_argument, NULL, 'F'},
     {"ontology", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
+    {"timeout", required_argument, NULL, 'T'},  {"max-rows", required_argument, NULL, 'R'},
     {NULL, 0, NULL, 0}};
   opterr = 0;
   for (int c; (c = getopt_long(argc, argv, "hf:", options, NULL)) != -1;) {
+    ildkg_status st = ILDKG_OK;
     switch (c) {
     case 'l': o->list = 1; break;
     case 'f': o->format = optarg; break;
-    case 'd': o->data = optarg; break;
+    case 'd':
+    case 'T':
+    case 'R': st = cli_query_option(&o->q, "compare", c, optarg); break;
     case 'F': o->in.facts_dir = optarg; break;
     case 'o': o->in.ontology_dir = optarg; break;
     case 'h': print_help(); return ILDKG_DONE;
     default: return cli_usage_error("compare", "bad option '%s'", argv[optind - 1]);
+    }
+    if (st != ILDKG_OK) {
+      return st;
     }
   }
   if (!results_format_known(o->format) || !strcmp(o->format, "turtle") ||
@@ -201,6 +307,7 @@ cmd_compare(int argc, char **argv)
 {
   compare_options o = {.format = "table"};
   cli_default_inputs(&o.in);
+  cli_default_query_options(&o.q);
   ildkg_status st = parse_options(&o, argc, argv);
   if (st != ILDKG_OK) {
     return cli_exit_code(st == ILDKG_DONE ? ILDKG_OK : st);
@@ -219,10 +326,9 @@ cmd_compare(int argc, char **argv)
     print_topics(stdout, topics, ntopics);
   } else if (st == ILDKG_OK) {
     st = choose_topics(topics, ntopics, argv + optind, (size_t)(argc - optind), chosen, &nchosen);
-    st = st == ILDKG_OK ? cli_load_graph(&p, &o.in, o.data, ILDKG_DEFAULT_BASE, d) : st;
-    for (size_t i = 0; st == ILDKG_OK && i < nchosen; ++i) {
-      st = run_topic(p.graph, dir, chosen[i], &o, !strcmp(o.format, "table") && nchosen > 1, d);
-    }
+    st = st == ILDKG_OK ? cli_load_graph(&p, &o.in, o.q.data, o.q.ndata, ILDKG_DEFAULT_BASE, d)
+                        : st;
+    st = st == ILDKG_OK ? run_topics(p.graph, dir, chosen, nchosen, &o, d) : st;
   }
   if (d) {
     cli_print_diag("compare", d);

@@ -3,10 +3,10 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -14,11 +14,13 @@
 #include "ns.h"
 #include "pipeline.h"
 #include "results_writer.h"
+#include "triples_source.h"
 
 typedef struct {
   cli_inputs in;
-  const char *data;
+  cli_query_options q;
   const char *format;
+  int format_given;
   const char *expression;
   const char *query_file;
   const char *base;
@@ -30,20 +32,25 @@ print_help(void)
 {
   printf("Usage: ildkg query [OPTION]... (QUERY.rq | -e SPARQL)\n"
          "Run a SPARQL 1.1 query (SELECT, ASK or CONSTRUCT) over the graph built from the\n"
-         "facts, or over an RDF file.\n\n"
+         "facts, or over RDF files. A query ildkg cannot answer correctly is refused, never\n"
+         "approximated (see doc/sparql-conformance.md).\n\n"
          "  -e, --expression SPARQL  the query text itself\n"
-         "  --data FILE      query FILE instead of the facts; its syntax by extension:\n"
-         "                   .ttl turtle, .nt ntriples, .nq nquads, .rdf/.owl rdfxml\n"
+         "  --data FILE      query FILE instead of the facts (repeatable; - is standard\n"
+         "                   input, as Turtle); its syntax by extension: .ttl turtle,\n"
+         "                   .nt ntriples, .nq nquads, .trig trig, .rdf/.owl rdfxml\n"
          "  -f, --format F   table (default on a terminal), csv (default otherwise), tsv,\n"
          "                   json, xml (SPARQL 1.1 results); CONSTRUCT: turtle, ntriples\n"
+         "  --timeout SECONDS  stop a query after this long (default %g; 0: never)\n"
+         "  --max-rows N     refuse an answer of more than N rows (default %lu; 0: no limit)\n"
          "  --facts DIR      facts directory (default: the source tree's or installed facts/)\n"
          "  --ontology DIR   ontology directory (default: likewise)\n"
          "  --base IRI       base IRI of the graph built from the facts (default: %s)\n"
          "  --timing         print to stderr how long loading the graph and answering took\n"
          "  -h, --help       this help\n"
          "\nExit status: 0 (also for an empty answer), 64 usage, 65 bad SPARQL or data,\n"
-         "66 missing query or data file.\n",
-         ILDKG_DEFAULT_BASE);
+         "66 missing or unreadable query or data file, 69 not supported (a query ildkg\n"
+         "cannot answer correctly), 75 the time or row limit ended the query.\n",
+         CLI_DEFAULT_TIMEOUT, (unsigned long)CLI_DEFAULT_MAX_ROWS, ILDKG_DEFAULT_BASE);
 }
 
 /* ILDKG_DONE after --help. */
@@ -55,19 +62,26 @@ parse_options(query_options *o, int argc, char **argv)
     {"format", required_argument, NULL, 'f'},     {"facts", required_argument, NULL, 'F'},
     {"ontology", required_argument, NULL, 'o'},   {"base", required_argument, NULL, 'b'},
     {"timing", no_argument, NULL, 't'},           {"help", no_argument, NULL, 'h'},
+    {"timeout", required_argument, NULL, 'T'},    {"max-rows", required_argument, NULL, 'R'},
     {NULL, 0, NULL, 0}};
   opterr = 0;
   for (int c; (c = getopt_long(argc, argv, "he:f:", options, NULL)) != -1;) {
+    ildkg_status st = ILDKG_OK;
     switch (c) {
     case 'e': o->expression = optarg; break;
-    case 'd': o->data = optarg; break;
-    case 'f': o->format = optarg; break;
     case 'F': o->in.facts_dir = optarg; break;
     case 'o': o->in.ontology_dir = optarg; break;
+    case 'f': o->format = optarg; break;
     case 'b': o->base = optarg; break;
     case 't': o->timing = 1; break;
+    case 'd':
+    case 'T':
+    case 'R': st = cli_query_option(&o->q, "query", c, optarg); break;
     case 'h': print_help(); return ILDKG_DONE;
     default: return cli_usage_error("query", "bad option '%s'", argv[optind - 1]);
+    }
+    if (st != ILDKG_OK) {
+      return st;
     }
   }
   if (optind < argc) {
@@ -76,6 +90,7 @@ parse_options(query_options *o, int argc, char **argv)
   if (optind < argc || !o->expression == !o->query_file) {
     return cli_usage_error("query", "%s", "give one query: a QUERY.rq file or -e SPARQL");
   }
+  o->format_given = o->format != NULL;
   if (!o->format) {
     o->format = isatty(STDOUT_FILENO) ? "table" : "csv";
   }
@@ -88,12 +103,54 @@ parse_options(query_options *o, int argc, char **argv)
   return ILDKG_OK;
 }
 
-static double
-now_ms(void)
+/* The query text and its base IRI (the file's, so that relative IRIs resolve as in rapper). */
+static ildkg_status
+read_query(const query_options *o, char **text, size_t *len, char **base, ildkg_diag *d)
 {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+  *base = NULL;
+  if (!o->query_file) {
+    *len = strlen(o->expression);
+    *text = strdup(o->expression);
+    return *text ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  }
+  const ildkg_status st = cli_read_text(o->query_file, text, len, d);
+  if (st == ILDKG_OK && strcmp(o->query_file, "-")) {
+    char *real = realpath(o->query_file, NULL);
+    if (real && asprintf(base, "file://%s", real) < 0) {
+      *base = NULL;
+    }
+    free(real);
+  }
+  return st;
+}
+
+static ildkg_status
+answer(const query_options *o, const char *text, size_t len, const char *query_base,
+       ildkg_diag *d)
+{
+  pipeline p = {NULL, NULL, NULL};
+  const char *name = o->query_file ? o->query_file : "-e";
+  const double started = triples_source_now_ms();
+  ildkg_status st = cli_load_graph(&p, &o->in, o->q.data, o->q.ndata, o->base, d);
+  const double loaded = triples_source_now_ms();
+  query_answer *a = NULL;
+  if (st == ILDKG_OK) {
+    const query_limits limits = {o->q.timeout_s, o->q.max_rows, query_base};
+    st = cli_answer_query(p.graph, name, text, len, &limits, d, &a);
+  }
+  if (st == ILDKG_OK) {
+    /* without -f, a graph is written as N-Triples, whatever suits a table otherwise */
+    const char *format = !o->format_given && a->kind == ANSWER_GRAPH ? "ntriples" : o->format;
+    st = cli_write_answer(a, name, format, o->base, d, stdout);
+  }
+  if (st == ILDKG_OK && o->timing && fflush(stdout) == 0) {
+    /* the answer is written (and flushed) before the clock stops: that is what it costs */
+    fprintf(stderr, "ildkg query: load %.3f ms, query %.3f ms\n", loaded - started,
+            triples_source_now_ms() - loaded);
+  }
+  query_answer_free(a);
+  pipeline_clear(&p);
+  return st;
 }
 
 int
@@ -101,36 +158,23 @@ cmd_query(int argc, char **argv)
 {
   query_options o = {.base = ILDKG_DEFAULT_BASE};
   cli_default_inputs(&o.in);
+  cli_default_query_options(&o.q);
   ildkg_status st = parse_options(&o, argc, argv);
   if (st != ILDKG_OK) {
     return cli_exit_code(st == ILDKG_DONE ? ILDKG_OK : st);
   }
-  char *text = NULL;
+  char *text = NULL, *query_base = NULL;
+  size_t len = 0;
   ildkg_diag *d = ildkg_diag_new(CLI_MAX_MESSAGES);
-  pipeline p = {NULL, NULL, NULL};
-  st = d ? ILDKG_OK : ILDKG_ERR_NOMEM;
-  if (st == ILDKG_OK && o.query_file) {
-    st = cli_read_text(o.query_file, &text, d);
-  }
-  const double started = now_ms();
+  st = d ? read_query(&o, &text, &len, &query_base, d) : ILDKG_ERR_NOMEM;
   if (st == ILDKG_OK) {
-    st = cli_load_graph(&p, &o.in, o.data, o.base, d);
-  }
-  const double loaded = now_ms();
-  if (st == ILDKG_OK) {
-    st = cli_run_query(p.graph, o.query_file ? o.query_file : "-e", text ? text : o.expression,
-                       o.format, o.base, d, stdout);
-  }
-  if (st == ILDKG_OK && o.timing && fflush(stdout) == 0) {
-    /* the answer is written (and flushed) before the clock stops: that is what it costs */
-    fprintf(stderr, "ildkg query: load %.3f ms, query %.3f ms\n", loaded - started,
-            now_ms() - loaded);
+    st = answer(&o, text, len, query_base, d);
   }
   if (d) {
     cli_print_diag("query", d);
   }
   free(text);
-  pipeline_clear(&p);
+  free(query_base);
   ildkg_diag_free(d);
   return cli_exit_code(st);
 }

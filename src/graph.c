@@ -17,17 +17,14 @@ struct graph {
   librdf_storage *storage;
   librdf_model *model;
   triples_source source; /* what rasqal matches queries against */
+  triples_source_clock clock;
   char last_error[512];
 };
 
-/* librdf's default handler prints a garbled locator: keep the message for the caller instead. */
-static int
-keep_message(void *user_data, librdf_log_message *message)
+static void
+keep_text(graph *g, const char *text, const raptor_locator *at)
 {
-  graph *g = user_data;
-  if (librdf_log_message_level(message) >= LIBRDF_LOG_WARN && !g->last_error[0]) {
-    const char *text = librdf_log_message_message(message);
-    const raptor_locator *at = librdf_log_message_locator(message);
+  if (!g->last_error[0]) {
     char where[64] = "";
     if (at && at->line > 0) {
       snprintf(where, sizeof where, "line %d%s", at->line, at->column > 0 ? ", " : ": ");
@@ -37,7 +34,26 @@ keep_message(void *user_data, librdf_log_message *message)
     }
     snprintf(g->last_error, sizeof g->last_error, "%s%s", where, text ? text : "librdf error");
   }
+}
+
+/* librdf's default handler prints a garbled locator: keep the message for the caller instead. */
+static int
+keep_message(void *user_data, librdf_log_message *message)
+{
+  if (librdf_log_message_level(message) >= LIBRDF_LOG_WARN) {
+    keep_text(user_data, librdf_log_message_message(message), librdf_log_message_locator(message));
+  }
   return 1;
+}
+
+/* rasqal's errors explain a refused query; its warnings ("variable bound but unused") are
+   noise on stderr for a query that is answered. */
+static void
+keep_rasqal_message(void *user_data, raptor_log_message *message)
+{
+  if (message->level >= RAPTOR_LOG_LEVEL_ERROR) {
+    keep_text(user_data, message->text, message->locator);
+  }
 }
 
 void
@@ -68,6 +84,7 @@ graph_new(void)
   }
   librdf_world_set_logger(g->world, g, keep_message);
   librdf_world_open(g->world);
+  rasqal_world_set_log_handler(librdf_world_get_rasqal(g->world), g, keep_rasqal_message);
   /* The plain "memory" storage is quadratic to load. "hashes" finds a fully bound
      pattern by scanning every triple (9-15 ms each on the shipped graph, so rasqal's
      nested-loop joins took seconds to minutes); "trees" with all four orders indexes
@@ -75,7 +92,7 @@ graph_new(void)
   g->storage = librdf_new_storage(g->world, "trees", "ildkg",
                                   "index-spo='yes',index-sop='yes',index-ops='yes',index-pso='yes'");
   g->model = g->storage ? librdf_new_model(g->world, g->storage, NULL) : NULL;
-  g->source = (triples_source){g->world, g->model};
+  g->source = (triples_source){g->world, g->model, &g->clock};
   if (!g->model || triples_source_install(&g->source) != ILDKG_OK) {
     graph_free(g);
     return NULL;
@@ -189,8 +206,8 @@ compare_entries(const void *a, const void *b)
   return 0;
 }
 
-static ildkg_status
-sort_statements(raptor_statement **all, size_t n)
+ildkg_status
+graph_sort_statements(raptor_statement **all, size_t n)
 {
   sort_entry *entries = calloc(n ? n : 1, sizeof *entries);
   ildkg_status st = entries ? ILDKG_OK : ILDKG_ERR_NOMEM;
@@ -248,7 +265,7 @@ graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count)
     librdf_free_stream(stream);
   }
   if (st == ILDKG_OK) {
-    st = sort_statements(all, n);
+    st = graph_sort_statements(all, n);
   }
   if (st != ILDKG_OK) {
     graph_statements_free(all, n);
@@ -259,250 +276,15 @@ graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count)
   return ILDKG_OK;
 }
 
-enum { MAX_COLUMNS = 64 };
-
-static ildkg_status
-emit_row(librdf_query_results *r, graph_row_fn on_row, void *user_data)
-{
-  const int n = librdf_query_results_get_bindings_count(r);
-  const char *names[MAX_COLUMNS];
-  unsigned char *values[MAX_COLUMNS] = {NULL};
-  if (n < 0 || n > MAX_COLUMNS) {
-    return ILDKG_ERR_RDF;
-  }
-  ildkg_status st = ILDKG_OK;
-  for (int i = 0; st == ILDKG_OK && i < n; ++i) {
-    names[i] = librdf_query_results_get_binding_name(r, i);
-    librdf_node *node = librdf_query_results_get_binding_value(r, i);
-    if (node) {
-      values[i] = raptor_term_to_counted_string(node, NULL);
-      st = values[i] ? ILDKG_OK : ILDKG_ERR_NOMEM;
-      librdf_free_node(node);
-    }
-  }
-  if (st == ILDKG_OK) {
-    st = on_row(user_data, (size_t)n, names, (const char *const *)values);
-  }
-  for (int i = 0; i < n; ++i) {
-    raptor_free_memory(values[i]);
-  }
-  return st;
-}
-
-struct graph_results {
-  graph *g;
-  librdf_query *query;
-  librdf_query_results *results;
-  char *text;          /* the query, for its projection when there are no rows */
-  char **projection;   /* variable names parsed from text, on demand */
-  size_t nprojection;
-};
-
-void
-graph_results_free(graph_results *r)
-{
-  if (!r) {
-    return;
-  }
-  if (r->results) {
-    librdf_free_query_results(r->results);
-  }
-  if (r->query) {
-    librdf_free_query(r->query);
-  }
-  for (size_t i = 0; i < r->nprojection; ++i) {
-    free(r->projection[i]);
-  }
-  free(r->projection);
-  free(r->text);
-  free(r);
-}
-
 ildkg_status
-graph_query(graph *g, const char *query, graph_results **out)
+graph_load_text(graph *g, const char *text, size_t len, const char *syntax, const char *base_iri)
 {
-  graph_results *r = calloc(1, sizeof *r);
-  *out = NULL;
-  if (!r) {
-    return ILDKG_ERR_NOMEM;
-  }
-  g->last_error[0] = '\0';
-  r->g = g;
-  if (!(r->text = strdup(query))) {
-    graph_results_free(r);
-    return ILDKG_ERR_NOMEM;
-  }
-  r->query = librdf_new_query(g->world, "sparql11-query", NULL, (const unsigned char *)query, NULL);
-  if (!r->query) {
-    graph_results_free(r);
-    return ILDKG_ERR_INPUT;
-  }
-  r->results = librdf_query_execute(r->query, g->model);
-  if (!r->results) {
-    graph_results_free(r);
-    return g->last_error[0] ? ILDKG_ERR_INPUT : ILDKG_ERR_RDF;
-  }
-  *out = r;
-  return ILDKG_OK;
-}
-
-graph_result_kind
-graph_results_kind(const graph_results *r)
-{
-  return librdf_query_results_is_boolean(r->results) ? GRAPH_RESULT_BOOLEAN
-         : librdf_query_results_is_graph(r->results) ? GRAPH_RESULT_GRAPH
-                                                     : GRAPH_RESULT_BINDINGS;
-}
-
-static void
-ignore_rasqal_message(void *user_data, raptor_log_message *message)
-{
-  (void)user_data;
-  (void)message;
-}
-
-/* librdf learns the variables from the first row: without rows, ask rasqal's parser. */
-static void
-parse_projection(graph_results *r)
-{
-  rasqal_world *world = rasqal_new_world();
-  rasqal_query *q = NULL;
-  const int opened = world && !rasqal_world_open(world);
-  if (opened) {
-    rasqal_world_set_log_handler(world, NULL, ignore_rasqal_message); /* after open: needs raptor */
-  }
-  if (opened && (q = rasqal_new_query(world, "sparql11-query", NULL)) &&
-      !rasqal_query_prepare(q, (const unsigned char *)r->text, NULL)) {
-    raptor_sequence *vars = rasqal_query_get_bound_variable_sequence(q);
-    const int n = vars ? raptor_sequence_size(vars) : 0;
-    r->projection = n > 0 ? calloc((size_t)n, sizeof *r->projection) : NULL;
-    for (int i = 0; r->projection && i < n; ++i) {
-      const rasqal_variable *v = raptor_sequence_get_at(vars, i);
-      if ((r->projection[r->nprojection] = strdup((const char *)v->name))) {
-        ++r->nprojection;
-      }
-    }
-  }
-  if (q) {
-    rasqal_free_query(q);
-  }
-  if (world) {
-    rasqal_free_world(world);
-  }
-}
-
-size_t
-graph_results_variables(graph_results *r, const char **names, size_t max)
-{
-  const int n = librdf_query_results_get_bindings_count(r->results);
-  size_t k = 0;
-  for (int i = 0; i < n && k < max; ++i) {
-    names[k++] = librdf_query_results_get_binding_name(r->results, i);
-  }
-  if (k == 0 && !r->projection) {
-    parse_projection(r);
-  }
-  for (size_t i = 0; k == 0 && i < r->nprojection && i < max; ++i) {
-    names[i] = r->projection[i];
-  }
-  return k ? k : (r->nprojection < max ? r->nprojection : max);
-}
-
-int
-graph_results_has_rows(graph_results *r)
-{
-  return !librdf_query_results_finished(r->results);
-}
-
-ildkg_status
-graph_results_each_row(graph_results *r, graph_row_fn on_row, void *user_data)
-{
-  ildkg_status st = ILDKG_OK;
-  while (st == ILDKG_OK && !librdf_query_results_finished(r->results)) {
-    st = emit_row(r->results, on_row, user_data);
-    librdf_query_results_next(r->results);
-  }
-  return st;
-}
-
-int
-graph_results_boolean(graph_results *r)
-{
-  return librdf_query_results_get_boolean(r->results) > 0;
-}
-
-ildkg_status
-graph_results_statements(graph_results *r, raptor_statement ***out, size_t *count)
-{
-  librdf_stream *stream = librdf_query_results_as_stream(r->results);
-  raptor_statement **all = NULL;
-  size_t n = 0, capacity = 0;
-  ildkg_status st = stream ? ILDKG_OK : ILDKG_ERR_RDF;
-  for (; st == ILDKG_OK && !librdf_stream_end(stream); librdf_stream_next(stream)) {
-    if (n == capacity) {
-      capacity = capacity ? capacity * 2 : 64;
-      raptor_statement **grown = realloc(all, capacity * sizeof *grown);
-      st = grown ? ILDKG_OK : ILDKG_ERR_NOMEM;
-      all = grown ? grown : all;
-    }
-    if (st == ILDKG_OK) {
-      all[n] = raptor_statement_copy(librdf_stream_get_object(stream));
-      st = all[n] ? ILDKG_OK : ILDKG_ERR_NOMEM;
-      n += st == ILDKG_OK;
-    }
-  }
-  if (stream) {
-    librdf_free_stream(stream);
-  }
-  st = st == ILDKG_OK ? sort_statements(all, n) : st;
-  if (st != ILDKG_OK) {
-    graph_statements_free(all, n);
-    return st;
-  }
-  *out = all;
-  *count = n;
-  return ILDKG_OK;
-}
-
-ildkg_status
-graph_results_write(graph_results *r, const char *format, FILE *out)
-{
-  r->g->last_error[0] = '\0';
-  if (librdf_query_results_to_file_handle2(r->results, out, format, NULL, NULL, NULL) != 0) {
-    return ILDKG_ERR_RDF;
-  }
-  return fflush(out) == 0 && !ferror(out) ? ILDKG_OK : ILDKG_ERR_IO;
-}
-
-ildkg_status
-graph_select(graph *g, const char *query, graph_row_fn on_row, void *user_data)
-{
-  graph_results *r = NULL;
-  ildkg_status st = graph_query(g, query, &r);
-  if (st == ILDKG_OK && graph_results_kind(r) != GRAPH_RESULT_BINDINGS) {
-    snprintf(g->last_error, sizeof g->last_error, "not a SELECT query");
-    st = ILDKG_ERR_INPUT;
-  }
-  if (st == ILDKG_OK) {
-    st = graph_results_each_row(r, on_row, user_data);
-  }
-  graph_results_free(r);
-  return st;
-}
-
-ildkg_status
-graph_load_file(graph *g, const char *path, const char *syntax)
-{
-  FILE *fh = fopen(path, "rb");
-  if (!fh) {
-    snprintf(g->last_error, sizeof g->last_error, "%s", strerror(errno));
-    return ILDKG_ERR_NOINPUT;
-  }
   g->last_error[0] = '\0';
   librdf_parser *parser = librdf_new_parser(g->world, syntax, NULL, NULL);
-  librdf_uri *base = parser ? librdf_new_uri(g->world, (const unsigned char *)"urn:x-ildkg:data") : NULL;
-  int rc = base ? librdf_parser_parse_file_handle_into_model(parser, fh, 0, base, g->model) : 1;
-  fclose(fh);
+  librdf_uri *base = parser ? librdf_new_uri(g->world, (const unsigned char *)base_iri) : NULL;
+  const int rc = base ? librdf_parser_parse_counted_string_into_model(
+                          parser, (const unsigned char *)text, len, base, g->model)
+                      : 1;
   if (base) {
     librdf_free_uri(base);
   }
@@ -516,4 +298,28 @@ const char *
 graph_last_error(const graph *g)
 {
   return g->last_error;
+}
+
+rasqal_world *
+graph_rasqal_world(graph *g)
+{
+  return librdf_world_get_rasqal(g->world);
+}
+
+void
+graph_set_deadline(graph *g, double deadline_ms)
+{
+  g->clock = (triples_source_clock){deadline_ms, 0, 0};
+}
+
+int
+graph_deadline_expired(const graph *g)
+{
+  return g->clock.expired;
+}
+
+void
+graph_clear_last_error(graph *g)
+{
+  g->last_error[0] = '\0';
 }

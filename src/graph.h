@@ -10,6 +10,7 @@
 #define ILDKG_GRAPH_H
 
 #include <raptor2.h>
+#include <rasqal.h>
 #include <stddef.h>
 
 #include "ontology.h"
@@ -44,59 +45,29 @@ ildkg_status graph_sorted_statements(graph *g, raptor_statement ***out, size_t *
 void graph_statements_free(raptor_statement **statements, size_t count); /**< NULL is fine */
 
 /**
- * Called once a result row: @p names and @p values (N-Triples form, NULL when unbound)
- * are borrowed for the call. A status other than ILDKG_OK stops the query with it.
+ * Parse @p len bytes of @p text into the graph with raptor's parser @p syntax
+ * ("turtle", "ntriples", "nquads", "trig", "rdfxml"), relative IRIs against @p base_iri.
+ * @return ILDKG_OK; ILDKG_ERR_INPUT when it does not parse (graph_last_error says where).
  */
-typedef ildkg_status (*graph_row_fn)(void *user_data, size_t n, const char *const *names,
-                                     const char *const *values);
+ildkg_status graph_load_text(graph *g, const char *text, size_t len, const char *syntax,
+                             const char *base_iri);
+
+/** Sort @p all (N statements) in N-Triples line order, as `LC_ALL=C sort` orders lines. */
+ildkg_status graph_sort_statements(raptor_statement **all, size_t n);
+
+/** The rasqal world queries of this graph run in (borrowed); its triples source is the graph. */
+rasqal_world *graph_rasqal_world(graph *g);
 
 /**
- * Run the SPARQL 1.1 SELECT @p query on the graph (rasqal, through librdf).
- * @return ILDKG_OK; ILDKG_ERR_INPUT when the query does not parse or is not a
- *   SELECT (graph_last_error says why); ILDKG_ERR_RDF when execution failed;
- *   or what @p on_row returned.
+ * Stop the graph's triples source at @p deadline_ms (CLOCK_MONOTONIC milliseconds, see
+ * triples_source_now_ms; 0: never). graph_deadline_expired tells afterwards whether it
+ * stopped a query, whose answer is then incomplete.
  */
-ildkg_status graph_select(graph *g, const char *query, graph_row_fn on_row, void *user_data);
-
-/**
- * Parse the RDF file @p path into the graph with raptor's parser @p syntax
- * ("turtle", "ntriples", "nquads", "rdfxml"; N-Quads lose their graph names).
- * @return ILDKG_OK; ILDKG_ERR_NOINPUT when it cannot be opened; ILDKG_ERR_INPUT when
- *   it does not parse (graph_last_error says where).
- */
-ildkg_status graph_load_file(graph *g, const char *path, const char *syntax);
-
-typedef enum { GRAPH_RESULT_BINDINGS, GRAPH_RESULT_BOOLEAN, GRAPH_RESULT_GRAPH } graph_result_kind;
-
-typedef struct graph_results graph_results; /**< the answer to one query; owns it */
-
-/**
- * Run the SPARQL 1.1 query @p query (SELECT, ASK or CONSTRUCT) on the graph.
- * @return ILDKG_OK and *out (free with graph_results_free); ILDKG_ERR_INPUT when it
- *   does not parse (graph_last_error gives rasqal's message, with line and column where
- *   rasqal gives them); ILDKG_ERR_RDF when execution failed.
- */
-ildkg_status graph_query(graph *g, const char *query, graph_results **out);
-void graph_results_free(graph_results *r); /**< NULL is fine */
-graph_result_kind graph_results_kind(const graph_results *r);
-
-/** The variables of SELECT results (borrowed), even when there are no rows. */
-size_t graph_results_variables(graph_results *r, const char **names, size_t max);
-/** True while SELECT results have rows left to read. */
-int graph_results_has_rows(graph_results *r);
-/** Call @p on_row for each row of SELECT results (consumes the rows). */
-ildkg_status graph_results_each_row(graph_results *r, graph_row_fn on_row, void *user_data);
-/** The answer of an ASK query. */
-int graph_results_boolean(graph_results *r);
-/** The triples of CONSTRUCT results in N-Triples line order; free with graph_statements_free. */
-ildkg_status graph_results_statements(graph_results *r, raptor_statement ***out, size_t *count);
-/**
- * Write SELECT or ASK results in a SPARQL results format of rasqal: "csv", "tsv",
- * "json" (SPARQL 1.1 JSON), "xml" (SPARQL XML). ILDKG_OK, _IO or _RDF.
- */
-ildkg_status graph_results_write(graph_results *r, const char *format, FILE *out);
+void graph_set_deadline(graph *g, double deadline_ms);
+int graph_deadline_expired(const graph *g);
 
 /** The last error librdf reported for @p g, or "" (borrowed, valid until the next call). */
 const char *graph_last_error(const graph *g);
+void graph_clear_last_error(graph *g);
 
 #endif

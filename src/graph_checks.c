@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "query_runner.h"
+
 enum { MAX_QUERY_BYTES = 1 << 20 };
 
 typedef struct {
@@ -67,10 +69,11 @@ run_check(graph *g, const char *path, ildkg_diag *d)
   ildkg_status st = read_text(path, &query, d);
   if (st == ILDKG_OK) {
     violation_sink sink = {d, path, ""};
-    st = graph_select(g, query, report_violation, &sink);
-    if (st == ILDKG_ERR_INPUT || st == ILDKG_ERR_RDF) {
+    char why[QUERY_WHY_SIZE];
+    st = query_select(g, query, report_violation, &sink, why);
+    if (st == ILDKG_ERR_INPUT || st == ILDKG_ERR_RDF || st == ILDKG_ERR_UNSUPPORTED) {
       ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "check does not run: %s",
-                       *graph_last_error(g) ? graph_last_error(g) : "SPARQL error");
+                       *why ? why : "SPARQL error");
       st = ILDKG_ERR_INPUT;
     }
   }

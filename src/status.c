@@ -16,6 +16,9 @@ ildkg_status_string(ildkg_status st)
   case ILDKG_ERR_IO: return "input/output error";
   case ILDKG_ERR_RDF: return "RDF library error";
   case ILDKG_ERR_NOMEM: return "out of memory";
+  case ILDKG_ERR_UNSUPPORTED: return "not supported";
+  case ILDKG_ERR_LIMIT: return "limit reached";
+  case ILDKG_ERR_REMOTE: return "remote endpoint error";
   }
   return "unknown status";
 }

@@ -14,6 +14,9 @@ typedef enum {
   ILDKG_ERR_IO,        /**< a read or write failed; errno says why */
   ILDKG_ERR_RDF,       /**< a librdf / raptor / rasqal call failed */
   ILDKG_ERR_NOMEM,
+  ILDKG_ERR_UNSUPPORTED, /**< a query ildkg cannot answer correctly: refused, never approximated */
+  ILDKG_ERR_LIMIT,       /**< a query ran past its time or row limit */
+  ILDKG_ERR_REMOTE,      /**< a remote SPARQL endpoint failed or answered with an error */
 } ildkg_status;
 
 #define ILDKG_FATAL(st) ((st) > ILDKG_ERR_INPUT)

@@ -6,12 +6,35 @@
 #include <rasqal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* One triple pattern being matched. */
 typedef struct {
   rasqal_world *rasqal;
   librdf_stream *stream;
+  triples_source_clock *clock;
 } pattern_match;
+
+double
+triples_source_now_ms(void)
+{
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Reading the clock every 256 triples keeps its cost out of the profile. */
+static int
+out_of_time(triples_source_clock *clock)
+{
+  if (!clock || clock->deadline_ms <= 0) {
+    return 0;
+  }
+  if (!clock->expired && (++clock->reads & 0xFF) == 0) {
+    clock->expired = triples_source_now_ms() > clock->deadline_ms;
+  }
+  return clock->expired;
+}
 
 static rasqal_literal *
 literal_from_literal_node(rasqal_world *rasqal, librdf_node *node)
@@ -112,7 +135,7 @@ bind_match(rasqal_triples_match *rtm, void *user_data, rasqal_variable *bindings
 {
   (void)user_data;
   pattern_match *pm = rtm->user_data;
-  librdf_statement *st = librdf_stream_get_object(pm->stream);
+  librdf_statement *st = out_of_time(pm->clock) ? NULL : librdf_stream_get_object(pm->stream);
   if (!st) {
     return (rasqal_triple_parts)0;
   }
@@ -143,7 +166,8 @@ static int
 is_end(rasqal_triples_match *rtm, void *user_data)
 {
   (void)user_data;
-  return librdf_stream_end(((pattern_match *)rtm->user_data)->stream);
+  pattern_match *pm = rtm->user_data;
+  return out_of_time(pm->clock) || librdf_stream_end(pm->stream);
 }
 
 static void
@@ -205,6 +229,7 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
   }
   rtm->user_data = pm;
   pm->rasqal = librdf_world_get_rasqal(source->world);
+  pm->clock = source->clock;
 
   librdf_node *terms[3] = {NULL, NULL, NULL};
   rasqal_literal *parts[3] = {t->subject, t->predicate, t->object};

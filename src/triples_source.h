@@ -18,10 +18,26 @@
 
 #include "status.h"
 
-/** What the queries of one librdf world read: both borrowed. */
+/**
+ * When a query must stop. Every triple a query reads passes through this source, so a
+ * join that runs away (a cartesian product, nested OPTIONALs) meets the deadline here:
+ * the source then reports no more triples and sets @c expired, and the caller must
+ * discard the (incomplete) answer.
+ */
+typedef struct {
+  double deadline_ms;  /**< CLOCK_MONOTONIC milliseconds; 0: no deadline */
+  unsigned long reads; /**< triples read since the deadline was set */
+  int expired;         /**< set once the deadline has passed */
+} triples_source_clock;
+
+/** The milliseconds of CLOCK_MONOTONIC, the clock of deadline_ms. */
+double triples_source_now_ms(void);
+
+/** What the queries of one librdf world read: all borrowed. */
 typedef struct {
   librdf_world *world;
   librdf_model *model;
+  triples_source_clock *clock;
 } triples_source;
 
 /**

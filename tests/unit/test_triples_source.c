@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include "unit.h"
+#include "query_runner.h"
 
 #include "graph.h"
 
@@ -38,13 +39,10 @@ setup(void **state)
 {
   fixture *fx = calloc(1, sizeof *fx);
   *state = fx;
-  if (!fx || !(fx->dir = unit_temp_dir()) || unit_write_file(fx->dir, "data.ttl", DATA) != 0 ||
-      !(fx->g = graph_new())) {
+  if (!fx || !(fx->dir = unit_temp_dir()) || !(fx->g = graph_new())) {
     return -1;
   }
-  char *path = unit_path(fx->dir, "data.ttl");
-  const ildkg_status st = path ? graph_load_file(fx->g, path, "turtle") : ILDKG_ERR_NOMEM;
-  free(path);
+  const ildkg_status st = graph_load_text(fx->g, DATA, strlen(DATA), "turtle", "urn:x-test:");
   return st == ILDKG_OK ? 0 : -1;
 }
 
@@ -95,7 +93,8 @@ sorted_rows(graph *g, const char *query)
 {
   rows r = {calloc(1, 1), 0};
   assert_non_null(r.text);
-  assert_int_equal(graph_select(g, query, add_row, &r), ILDKG_OK);
+  char why[QUERY_WHY_SIZE];
+  assert_int_equal(query_select(g, query, add_row, &r, why), ILDKG_OK);
   char *lines[64];
   size_t n = 0;
   for (char *line = strtok(r.text, "\n"); line && n < 64; line = strtok(NULL, "\n")) {
@@ -193,10 +192,12 @@ named_graph_pattern_has_no_rows(void **state)
 static int
 ask(graph *g, const char *query)
 {
-  graph_results *r = NULL;
-  assert_int_equal(graph_query(g, query, &r), ILDKG_OK);
-  const int answer = graph_results_boolean(r);
-  graph_results_free(r);
+  const query_limits none = {0, 0, NULL};
+  query_answer *a = NULL;
+  char why[QUERY_WHY_SIZE];
+  assert_int_equal(query_run(g, query, strlen(query), &none, &a, why), ILDKG_OK);
+  const int answer = a->boolean;
+  query_answer_free(a);
   return answer;
 }
 

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file query_guard.h  What rasqal 0.9.33 cannot answer correctly, found before it runs.
+ *
+ * Each rule names one construct and was checked against the W3C SPARQL test suites
+ * (tests/w3c): it refuses the queries rasqal answers wrongly, or crashes on, and as few
+ * of the ones it answers right as the construct allows. A refusal says
+ * "not supported: CONSTRUCT (why)".
+ */
+#ifndef ILDKG_QUERY_GUARD_H
+#define ILDKG_QUERY_GUARD_H
+
+#include <rasqal.h>
+#include <stddef.h>
+
+#include "status.h"
+
+/**
+ * The query text rasqal should parse: @p text with each signed number that follows an
+ * operand in an expression (`1+1`, `?x -2`) split into an operator and a number
+ * (`1+ 1`), which means the same: rasqal's parser overflows its heap on the joined
+ * form. A new string in *out (caller frees).
+ * @return ILDKG_OK or ILDKG_ERR_NOMEM.
+ */
+ildkg_status query_guard_fix_text(const char *text, char **out);
+
+/**
+ * Check the prepared query @p q.
+ * @return ILDKG_OK when rasqal can answer it; ILDKG_ERR_UNSUPPORTED with the reason in
+ *   @p why (@p size bytes), starting "not supported: "; ILDKG_ERR_INPUT for an invalid
+ *   query rasqal accepted (the reason in @p why).
+ */
+ildkg_status query_guard_check(rasqal_query *q, char *why, size_t size);
+
+/** True for a CONSTRUCT with an empty template, whose answer is the empty graph. */
+int query_guard_is_empty_construct(rasqal_query *q);
+
+#endif

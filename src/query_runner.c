@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: MIT */
+#include <config.h>
+
+#include "query_runner.h"
+
+#include <rasqal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query_guard.h"
+#include "triples_source.h"
+
+#define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
+
+/* RDF 1.1: "abc" and "abc"^^xsd:string are one term; answers write the simple form. */
+static int
+is_xsd_string(raptor_uri *datatype)
+{
+  return datatype && !strcmp((const char *)raptor_uri_as_string(datatype), XSD_STRING);
+}
+
+/* A new raptor term for the value @p l (borrowed); NULL when out of memory or not a term. */
+static raptor_term *
+term_from_literal(raptor_world *world, rasqal_literal *l)
+{
+  rasqal_literal *node = rasqal_literal_as_node(l);
+  raptor_term *term = NULL;
+  if (!node) {
+    return NULL;
+  }
+  switch (node->type) {
+  case RASQAL_LITERAL_URI: term = raptor_new_term_from_uri(world, node->value.uri); break;
+  case RASQAL_LITERAL_BLANK:
+    term = raptor_new_term_from_counted_blank(world, node->string, node->string_len);
+    break;
+  case RASQAL_LITERAL_STRING: {
+    const unsigned char *lang = (const unsigned char *)node->language;
+    raptor_uri *datatype = is_xsd_string(node->datatype) ? NULL : node->datatype;
+    term = raptor_new_term_from_counted_literal(world, node->string, node->string_len, datatype,
+                                                lang, lang ? (unsigned char)strlen((const char *)lang) : 0);
+    break;
+  }
+  default: break;
+  }
+  rasqal_free_literal(node);
+  return term;
+}
+
+/* The projected variables; rasqal's results know them only once there is a row. */
+static ildkg_status
+add_variables(rasqal_query_results *res, query_answer *a)
+{
+  const int n = rasqal_query_results_get_bindings_count(res);
+  ildkg_status st = ILDKG_OK;
+  for (int i = 0; st == ILDKG_OK && i < n; ++i) {
+    st = query_answer_add_variable(a, (const char *)rasqal_query_results_get_binding_name(res, i));
+  }
+  raptor_sequence *vars =
+    n > 0 ? NULL : rasqal_query_get_bound_variable_sequence(rasqal_query_results_get_query(res));
+  for (int i = 0; st == ILDKG_OK && vars && i < raptor_sequence_size(vars); ++i) {
+    const rasqal_variable *v = raptor_sequence_get_at(vars, i);
+    st = query_answer_add_variable(a, (const char *)v->name);
+  }
+  return st;
+}
+
+static ildkg_status
+collect_bindings(rasqal_query_results *res, raptor_world *world, const query_limits *limits,
+                 query_answer *a, char *why)
+{
+  ildkg_status st = add_variables(res, a);
+  const int n = (int)a->nvariables;
+  for (; st == ILDKG_OK && !rasqal_query_results_finished(res); rasqal_query_results_next(res)) {
+    if (limits->max_rows && a->nrows >= limits->max_rows) {
+      snprintf(why, QUERY_WHY_SIZE, "the answer has more than %zu rows (--max-rows)",
+               limits->max_rows);
+      return ILDKG_ERR_LIMIT;
+    }
+    raptor_term **row = calloc(n ? (size_t)n : 1, sizeof *row);
+    if (!row) {
+      return ILDKG_ERR_NOMEM;
+    }
+    for (int i = 0; st == ILDKG_OK && i < n; ++i) {
+      rasqal_literal *value = rasqal_query_results_get_binding_value(res, i);
+      if (value && !(row[i] = term_from_literal(world, value))) {
+        st = ILDKG_ERR_NOMEM;
+      }
+    }
+    if (st == ILDKG_OK) {
+      st = query_answer_add_row(a, row);
+    } else {
+      for (int i = 0; i < n; ++i) {
+        if (row[i]) {
+          raptor_free_term(row[i]);
+        }
+      }
+    }
+    free(row);
+  }
+  return st;
+}
+
+static ildkg_status
+collect_triples(rasqal_query_results *res, const query_limits *limits, query_answer *a, char *why)
+{
+  ildkg_status st = ILDKG_OK;
+  for (raptor_statement *t; st == ILDKG_OK && (t = rasqal_query_results_get_triple(res));) {
+    if (limits->max_rows && a->ntriples >= limits->max_rows) {
+      snprintf(why, QUERY_WHY_SIZE, "the answer has more than %zu triples (--max-rows)",
+               limits->max_rows);
+      return ILDKG_ERR_LIMIT;
+    }
+    raptor_statement *copy = raptor_statement_copy(t);
+    st = copy ? query_answer_add_triple(a, copy) : ILDKG_ERR_NOMEM;
+    if (rasqal_query_results_next_triple(res)) {
+      break;
+    }
+  }
+  return st == ILDKG_OK ? graph_sort_statements(a->triples, a->ntriples) : st;
+}
+
+static ildkg_status
+collect(rasqal_query_results *res, raptor_world *world, const query_limits *limits,
+        query_answer **out, char *why)
+{
+  const answer_kind kind = rasqal_query_results_is_boolean(res) ? ANSWER_BOOLEAN
+                           : rasqal_query_results_is_graph(res) ? ANSWER_GRAPH
+                                                                : ANSWER_BINDINGS;
+  query_answer *a = query_answer_new(kind, world);
+  ildkg_status st = a ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  if (st == ILDKG_OK && kind == ANSWER_BOOLEAN) {
+    const int b = rasqal_query_results_get_boolean(res);
+    a->boolean = b > 0;
+    st = b < 0 ? ILDKG_ERR_RDF : ILDKG_OK;
+  } else if (st == ILDKG_OK && kind == ANSWER_GRAPH) {
+    st = collect_triples(res, limits, a, why);
+  } else if (st == ILDKG_OK) {
+    st = collect_bindings(res, world, limits, a, why);
+  }
+  if (st != ILDKG_OK) {
+    query_answer_free(a);
+    a = NULL;
+  }
+  *out = a;
+  return st;
+}
+
+/* rasqal's message, or @p fallback when it gave none. */
+static void
+explain(graph *g, char *why, const char *prefix, const char *fallback)
+{
+  const char *said = graph_last_error(g);
+  snprintf(why, QUERY_WHY_SIZE, "%s%s", prefix, *said ? said : fallback);
+}
+
+static ildkg_status
+prepare(graph *g, const char *text, const query_limits *limits, rasqal_query **out, char *why)
+{
+  rasqal_world *world = graph_rasqal_world(g);
+  raptor_world *raptor = rasqal_world_get_raptor(world);
+  raptor_uri *base = limits->base_iri
+                       ? raptor_new_uri(raptor, (const unsigned char *)limits->base_iri)
+                       : NULL;
+  rasqal_query *q = rasqal_new_query(world, "sparql11-query", NULL);
+  ildkg_status st = q && (base || !limits->base_iri) ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  if (st == ILDKG_OK && rasqal_query_prepare(q, (const unsigned char *)text, base)) {
+    explain(g, why, "", "syntax error");
+    st = ILDKG_ERR_INPUT;
+  }
+  if (base) {
+    raptor_free_uri(base);
+  }
+  if (st != ILDKG_OK && q) {
+    rasqal_free_query(q);
+    q = NULL;
+  }
+  *out = q;
+  return st;
+}
+
+static ildkg_status
+execute(graph *g, rasqal_query *q, const query_limits *limits, query_answer **out, char *why)
+{
+  rasqal_world *world = graph_rasqal_world(g);
+  graph_set_deadline(g, limits->timeout_s > 0
+                          ? triples_source_now_ms() + limits->timeout_s * 1e3
+                          : 0);
+  rasqal_query_results *res = rasqal_query_execute(q);
+  ildkg_status st = ILDKG_OK;
+  if (!res) {
+    explain(g, why, "not supported: rasqal could not run this query: ", "execution failed");
+    st = ILDKG_ERR_UNSUPPORTED;
+  } else {
+    st = collect(res, rasqal_world_get_raptor(world), limits, out, why);
+    rasqal_free_query_results(res);
+  }
+  if (graph_deadline_expired(g)) {
+    query_answer_free(*out);
+    *out = NULL;
+    snprintf(why, QUERY_WHY_SIZE, "the query ran longer than %g s (--timeout)",
+             limits->timeout_s);
+    st = ILDKG_ERR_LIMIT;
+  }
+  graph_set_deadline(g, 0);
+  return st;
+}
+
+ildkg_status
+query_run(graph *g, const char *text, size_t len, const query_limits *limits,
+          query_answer **out, char *why)
+{
+  *out = NULL;
+  why[0] = '\0';
+  graph_clear_last_error(g);
+  if (strlen(text) != len) {
+    snprintf(why, QUERY_WHY_SIZE, "the query holds a NUL byte (at byte %zu)", strlen(text) + 1);
+    return ILDKG_ERR_INPUT;
+  }
+  char *fixed = NULL;
+  ildkg_status st = query_guard_fix_text(text, &fixed);
+  rasqal_query *q = NULL;
+  if (st == ILDKG_OK) {
+    st = prepare(g, fixed, limits, &q, why);
+  }
+  free(fixed);
+  if (st == ILDKG_OK) {
+    st = query_guard_check(q, why, QUERY_WHY_SIZE);
+  }
+  if (st == ILDKG_OK && query_guard_is_empty_construct(q)) {
+    /* rasqal crashes on an empty template; its answer is the empty graph */
+    *out = query_answer_new(ANSWER_GRAPH, rasqal_world_get_raptor(graph_rasqal_world(g)));
+    st = *out ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  } else if (st == ILDKG_OK) {
+    graph_clear_last_error(g);
+    st = execute(g, q, limits, out, why);
+  }
+  if (q) {
+    rasqal_free_query(q);
+  }
+  return st;
+}
+
+ildkg_status
+query_select(graph *g, const char *text, query_row_fn on_row, void *user_data, char *why)
+{
+  const query_limits none = {0, 0, NULL};
+  query_answer *a = NULL;
+  ildkg_status st = query_run(g, text, strlen(text), &none, &a, why);
+  if (st == ILDKG_OK && a->kind != ANSWER_BINDINGS) {
+    snprintf(why, QUERY_WHY_SIZE, "not a SELECT query");
+    st = ILDKG_ERR_INPUT;
+  }
+  const size_t n = a ? a->nvariables : 0;
+  char **values = calloc(n ? n : 1, sizeof *values);
+  st = st == ILDKG_OK && !values ? ILDKG_ERR_NOMEM : st;
+  for (size_t r = 0; st == ILDKG_OK && r < a->nrows; ++r) {
+    for (size_t c = 0; st == ILDKG_OK && c < n; ++c) {
+      raptor_term *t = query_answer_cell(a, r, c);
+      values[c] = t ? (char *)raptor_term_to_counted_string(t, NULL) : NULL;
+      st = t && !values[c] ? ILDKG_ERR_NOMEM : ILDKG_OK;
+    }
+    if (st == ILDKG_OK) {
+      st = on_row(user_data, n, (const char *const *)a->variables, (const char *const *)values);
+    }
+    for (size_t c = 0; c < n; ++c) {
+      raptor_free_memory(values[c]);
+      values[c] = NULL;
+    }
+  }
+  free(values);
+  query_answer_free(a);
+  return st;
+}
