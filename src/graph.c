@@ -12,12 +12,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A named graph of the data read (N-Quads, TriG): its own indexed model. */
+typedef struct {
+  char *name; /* the graph's IRI */
+  librdf_storage *storage;
+  librdf_model *model;
+} named_graph;
+
 struct graph {
   librdf_world *world;
   librdf_storage *storage;
-  librdf_model *model;
+  librdf_model *model;   /* the default graph: every triple read, named graphs included */
+  named_graph *named;    /* sorted by name */
+  size_t nnamed;
   triples_source source; /* what rasqal matches queries against */
   triples_source_clock clock;
+  triples_source_pool *pool;
   char last_error[512];
 };
 
@@ -46,6 +56,15 @@ keep_message(void *user_data, librdf_log_message *message)
   return 1;
 }
 
+/* raptor's warnings and errors (a file that does not parse) are the caller's to report. */
+static void
+keep_raptor_message(void *user_data, raptor_log_message *message)
+{
+  if (message->level >= RAPTOR_LOG_LEVEL_WARN) {
+    keep_text(user_data, message->text, message->locator);
+  }
+}
+
 /* rasqal's errors explain a refused query; its warnings ("variable bound but unused") are
    noise on stderr for a query that is answered. */
 static void
@@ -56,18 +75,92 @@ keep_rasqal_message(void *user_data, raptor_log_message *message)
   }
 }
 
+static void
+free_model(librdf_model *model, librdf_storage *storage)
+{
+  if (model) {
+    librdf_free_model(model);
+  }
+  if (storage) {
+    librdf_free_storage(storage);
+  }
+}
+
+/* The plain "memory" storage is quadratic to load. "hashes" finds a fully bound
+   pattern by scanning every triple (9-15 ms each on the shipped graph, so rasqal's
+   nested-loop joins took seconds to minutes); "trees" with all four orders indexes
+   every pattern shape. It keeps no graph names: a named graph is a model of its own. */
+static librdf_model *
+new_indexed_model(librdf_world *world, librdf_storage **storage)
+{
+  *storage = librdf_new_storage(world, "trees", "ildkg",
+                                "index-spo='yes',index-sop='yes',index-ops='yes',index-pso='yes'");
+  librdf_model *model = *storage ? librdf_new_model(world, *storage, NULL) : NULL;
+  if (!model && *storage) {
+    librdf_free_storage(*storage);
+    *storage = NULL;
+  }
+  return model;
+}
+
+static int
+compare_named(const void *a, const void *b)
+{
+  return strcmp(((const named_graph *)a)->name, ((const named_graph *)b)->name);
+}
+
+static named_graph *
+find_named(const graph *g, const char *name)
+{
+  const named_graph key = {(char *)name, NULL, NULL};
+  return g->nnamed ? bsearch(&key, g->named, g->nnamed, sizeof key, compare_named) : NULL;
+}
+
+/* The model of the named graph @p name (borrowed), for the triples source; NULL: none. */
+static librdf_model *
+named_model(void *user_data, const char *name)
+{
+  const named_graph *n = find_named(user_data, name);
+  return n ? n->model : NULL;
+}
+
+static named_graph *
+add_named(graph *g, const char *name)
+{
+  named_graph *grown = realloc(g->named, (g->nnamed + 1) * sizeof *grown);
+  if (!grown) {
+    return NULL;
+  }
+  g->named = grown;
+  named_graph *n = &g->named[g->nnamed];
+  *n = (named_graph){strdup(name), NULL, NULL};
+  if (!n->name || !(n->model = new_indexed_model(g->world, &n->storage))) {
+    free(n->name);
+    return NULL;
+  }
+  ++g->nnamed;
+  qsort(g->named, g->nnamed, sizeof *g->named, compare_named);
+  return find_named(g, name);
+}
+
 void
 graph_free(graph *g)
 {
   if (!g) {
     return;
   }
-  if (g->model) {
-    librdf_free_model(g->model);
+  for (size_t i = 0; i < g->nnamed; ++i) {
+    free_model(g->named[i].model, g->named[i].storage);
+    free(g->named[i].name);
   }
-  if (g->storage) {
-    librdf_free_storage(g->storage);
+  free(g->named);
+  free_model(g->model, g->storage);
+  if (g->world) {
+    /* queries' literals point into the pool: they are gone once the world is */
+    librdf_free_world(g->world);
+    g->world = NULL;
   }
+  triples_source_pool_free(g->pool);
   if (g->world) {
     librdf_free_world(g->world);
   }
@@ -85,15 +178,11 @@ graph_new(void)
   librdf_world_set_logger(g->world, g, keep_message);
   librdf_world_open(g->world);
   rasqal_world_set_log_handler(librdf_world_get_rasqal(g->world), g, keep_rasqal_message);
-  /* The plain "memory" storage is quadratic to load. "hashes" finds a fully bound
-     pattern by scanning every triple (9-15 ms each on the shipped graph, so rasqal's
-     nested-loop joins took seconds to minutes); "trees" with all four orders indexes
-     every pattern shape. */
-  g->storage = librdf_new_storage(g->world, "trees", "ildkg",
-                                  "index-spo='yes',index-sop='yes',index-ops='yes',index-pso='yes'");
-  g->model = g->storage ? librdf_new_model(g->world, g->storage, NULL) : NULL;
-  g->source = (triples_source){g->world, g->model, &g->clock};
-  if (!g->model || triples_source_install(&g->source) != ILDKG_OK) {
+  raptor_world_set_log_handler(librdf_world_get_raptor(g->world), g, keep_raptor_message);
+  g->model = new_indexed_model(g->world, &g->storage);
+  g->pool = triples_source_pool_new();
+  g->source = (triples_source){g->world, g->model, &g->clock, named_model, g, g->pool};
+  if (!g->model || !g->pool || triples_source_install(&g->source) != ILDKG_OK) {
     graph_free(g);
     return NULL;
   }
@@ -276,22 +365,103 @@ graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count)
   return ILDKG_OK;
 }
 
+#define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
+
+/* RDF 1.1: "abc"^^xsd:string is the simple literal "abc"; the model keeps one form. */
+static int
+is_xsd_string_literal(const raptor_term *t)
+{
+  return t->type == RAPTOR_TERM_TYPE_LITERAL && t->value.literal.datatype &&
+         !strcmp((const char *)raptor_uri_as_string(t->value.literal.datatype), XSD_STRING);
+}
+
+/*
+ * A librdf statement of raptor's terms as they were read (librdf_node is raptor_term):
+ * librdf's own typed-literal constructor would rewrite "0"^^xsd:boolean as "false".
+ */
+static librdf_statement *
+statement_as_read(graph *g, const raptor_statement *t)
+{
+  raptor_term *o = is_xsd_string_literal(t->object)
+                     ? raptor_new_term_from_counted_literal(
+                         librdf_world_get_raptor(g->world), t->object->value.literal.string,
+                         t->object->value.literal.string_len, NULL, NULL, 0)
+                     : raptor_term_copy(t->object);
+  raptor_term *s = raptor_term_copy(t->subject), *p = raptor_term_copy(t->predicate);
+  if (!s || !p || !o) {
+    if (s) {
+      raptor_free_term(s);
+    }
+    if (p) {
+      raptor_free_term(p);
+    }
+    if (o) {
+      raptor_free_term(o);
+    }
+    return NULL;
+  }
+  return librdf_new_statement_from_nodes(g->world, s, p, o); /* takes the terms */
+}
+
+typedef struct {
+  graph *g;
+  ildkg_status st;
+} load_state;
+
+/* Each triple goes to the default graph and, when it has one, to its named graph. */
+static void
+add_read_statement(void *user_data, raptor_statement *t)
+{
+  load_state *ls = user_data;
+  graph *g = ls->g;
+  librdf_statement *copy = ls->st == ILDKG_OK ? statement_as_read(g, t) : NULL;
+  if (!copy) {
+    ls->st = ls->st == ILDKG_OK ? ILDKG_ERR_NOMEM : ls->st;
+    return;
+  }
+  int rc = librdf_model_add_statement(g->model, copy);
+  if (!rc && t->graph && t->graph->type == RAPTOR_TERM_TYPE_URI) {
+    const char *name = (const char *)raptor_uri_as_string(t->graph->value.uri);
+    named_graph *n = find_named(g, name);
+    n = n ? n : add_named(g, name);
+    rc = n ? librdf_model_add_statement(n->model, copy) : 1;
+  }
+  librdf_free_statement(copy);
+  ls->st = rc ? ILDKG_ERR_RDF : ILDKG_OK;
+}
+
 ildkg_status
 graph_load_text(graph *g, const char *text, size_t len, const char *syntax, const char *base_iri)
 {
   g->last_error[0] = '\0';
-  librdf_parser *parser = librdf_new_parser(g->world, syntax, NULL, NULL);
-  librdf_uri *base = parser ? librdf_new_uri(g->world, (const unsigned char *)base_iri) : NULL;
-  const int rc = base ? librdf_parser_parse_counted_string_into_model(
-                          parser, (const unsigned char *)text, len, base, g->model)
-                      : 1;
+  raptor_world *raptor = librdf_world_get_raptor(g->world);
+  raptor_parser *parser = raptor_new_parser(raptor, syntax);
+  raptor_uri *base = parser ? raptor_new_uri(raptor, (const unsigned char *)base_iri) : NULL;
+  load_state ls = {g, base ? ILDKG_OK : ILDKG_ERR_RDF};
   if (base) {
-    librdf_free_uri(base);
+    raptor_parser_set_statement_handler(parser, &ls, add_read_statement);
+    if (raptor_parser_parse_start(parser, base) ||
+        raptor_parser_parse_chunk(parser, (const unsigned char *)text, len, 1)) {
+      ls.st = ls.st == ILDKG_OK ? ILDKG_ERR_INPUT : ls.st;
+    }
+    raptor_free_uri(base);
   }
   if (parser) {
-    librdf_free_parser(parser);
+    raptor_free_parser(parser);
   }
-  return rc || g->last_error[0] ? ILDKG_ERR_INPUT : ILDKG_OK;
+  return ls.st == ILDKG_OK && g->last_error[0] ? ILDKG_ERR_INPUT : ls.st;
+}
+
+size_t
+graph_named_count(const graph *g)
+{
+  return g->nnamed;
+}
+
+const char *
+graph_named_name(const graph *g, size_t i)
+{
+  return g->named[i].name;
 }
 
 const char *

@@ -47,6 +47,9 @@ void graph_statements_free(raptor_statement **statements, size_t count); /**< NU
 /**
  * Parse @p len bytes of @p text into the graph with raptor's parser @p syntax
  * ("turtle", "ntriples", "nquads", "trig", "rdfxml"), relative IRIs against @p base_iri.
+ * A triple of a named graph (N-Quads, TriG) goes to that graph and to the default graph,
+ * which is so the merge of everything read. A literal typed xsd:string is kept as the
+ * simple literal it is in RDF 1.1.
  * @return ILDKG_OK; ILDKG_ERR_INPUT when it does not parse (graph_last_error says where).
  */
 ildkg_status graph_load_text(graph *g, const char *text, size_t len, const char *syntax,
@@ -65,6 +68,10 @@ rasqal_world *graph_rasqal_world(graph *g);
  */
 void graph_set_deadline(graph *g, double deadline_ms);
 int graph_deadline_expired(const graph *g);
+
+/** The named graphs read, by name (IRI) order: their number, and the name of the i-th. */
+size_t graph_named_count(const graph *g);
+const char *graph_named_name(const graph *g, size_t i); /**< borrowed */
 
 /** The last error librdf reported for @p g, or "" (borrowed, valid until the next call). */
 const char *graph_last_error(const graph *g);

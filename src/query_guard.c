@@ -203,27 +203,85 @@ next_token(scanner *sc, int *split)
   sc->at = i;
 }
 
+/*
+ * VALUES ?x { a b } becomes VALUES (?x) { (a) (b) }: rasqal reads the short form as one
+ * row of all the values (wrong rows, or a crash), and the long form right.
+ */
+typedef enum { VALUES_NONE, VALUES_KEYWORD, VALUES_BEFORE_BLOCK, VALUES_IN_BLOCK } values_state;
+
+typedef struct {
+  char *out;
+  size_t w;
+  values_state values;
+  int in_term; /* inside a value of the block: its '(' is written, not yet its ')' */
+  int caret;   /* the last token inside the block was '^' */
+} rewriter;
+
+static void
+put(rewriter *rw, const char *s, size_t n)
+{
+  memcpy(rw->out + rw->w, s, n);
+  rw->w += n;
+}
+
+static void
+rewrite_values(rewriter *rw, const scanner *sc, const char *token, size_t n)
+{
+  const int blank = isspace((unsigned char)token[0]) || token[0] == '#';
+  if (rw->values == VALUES_KEYWORD && !blank) {
+    rw->values = token[0] == '?' || token[0] == '$' ? VALUES_BEFORE_BLOCK : VALUES_NONE;
+    if (rw->values == VALUES_BEFORE_BLOCK) {
+      put(rw, "(", 1);
+      put(rw, token, n);
+      put(rw, ")", 1);
+      return;
+    }
+  } else if (rw->values == VALUES_BEFORE_BLOCK && token[0] == '{') {
+    rw->values = VALUES_IN_BLOCK;
+  } else if (rw->values == VALUES_IN_BLOCK && !blank) {
+    const int more = rw->in_term && (token[0] == '@' || token[0] == '^' || rw->caret);
+    rw->caret = token[0] == '^';
+    if (rw->in_term && !more) {
+      put(rw, ")", 1);
+      rw->in_term = 0;
+    }
+    if (token[0] == '}') {
+      rw->values = VALUES_NONE;
+    } else if (!rw->in_term) {
+      put(rw, "(", 1);
+      rw->in_term = 1;
+    }
+  }
+  put(rw, token, n);
+  if (rw->values == VALUES_NONE && !blank && !strcmp(sc->word, "VALUES") &&
+      n == 6 && !strncasecmp(token, "VALUES", 6)) {
+    rw->values = VALUES_KEYWORD;
+  }
+}
+
 ildkg_status
 query_guard_fix_text(const char *text, char **out)
 {
   const size_t len = strlen(text);
-  char *fixed = malloc(2 * len + 1);
-  if (!(*out = fixed)) {
+  /* at worst every byte becomes "(x)" or gains a space */
+  rewriter rw = {malloc(3 * len + 3), 0, VALUES_NONE, 0, 0};
+  if (!(*out = rw.out)) {
     return ILDKG_ERR_NOMEM;
   }
   scanner sc = {.text = text};
-  size_t w = 0;
   while (text[sc.at]) {
     const size_t from = sc.at;
     int split = 0;
     next_token(&sc, &split);
-    memcpy(fixed + w, text + from, sc.at - from);
-    w += sc.at - from;
+    rewrite_values(&rw, &sc, text + from, sc.at - from);
     if (split) {
-      fixed[w++] = ' ';
+      put(&rw, " ", 1);
     }
   }
-  fixed[w] = '\0';
+  if (rw.in_term) {
+    put(&rw, ")", 1);
+  }
+  rw.out[rw.w] = '\0';
   return ILDKG_OK;
 }
 

@@ -20,6 +20,16 @@ is_xsd_string(raptor_uri *datatype)
   return datatype && !strcmp((const char *)raptor_uri_as_string(datatype), XSD_STRING);
 }
 
+static raptor_term *
+typed_term(raptor_world *world, const unsigned char *s, size_t len, raptor_uri *datatype,
+           const char *lang)
+{
+  return raptor_new_term_from_counted_literal(world, s, len,
+                                              is_xsd_string(datatype) ? NULL : datatype,
+                                              (const unsigned char *)lang,
+                                              lang ? (unsigned char)strlen(lang) : 0);
+}
+
 /* A new raptor term for the value @p l (borrowed); NULL when out of memory or not a term. */
 static raptor_term *
 term_from_literal(raptor_world *world, rasqal_literal *l)
@@ -34,13 +44,9 @@ term_from_literal(raptor_world *world, rasqal_literal *l)
   case RASQAL_LITERAL_BLANK:
     term = raptor_new_term_from_counted_blank(world, node->string, node->string_len);
     break;
-  case RASQAL_LITERAL_STRING: {
-    const unsigned char *lang = (const unsigned char *)node->language;
-    raptor_uri *datatype = is_xsd_string(node->datatype) ? NULL : node->datatype;
-    term = raptor_new_term_from_counted_literal(world, node->string, node->string_len, datatype,
-                                                lang, lang ? (unsigned char)strlen((const char *)lang) : 0);
+  case RASQAL_LITERAL_STRING:
+    term = typed_term(world, node->string, node->string_len, node->datatype, node->language);
     break;
-  }
   default: break;
   }
   rasqal_free_literal(node);
@@ -164,6 +170,10 @@ prepare(graph *g, const char *text, const query_limits *limits, rasqal_query **o
                        : NULL;
   rasqal_query *q = rasqal_new_query(world, "sparql11-query", NULL);
   ildkg_status st = q && (base || !limits->base_iri) ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  if (st == ILDKG_OK) {
+    /* besides the guard's refusals: rasqal itself must never fetch a FROM or SERVICE IRI */
+    rasqal_query_set_feature(q, RASQAL_FEATURE_NO_NET, 1);
+  }
   if (st == ILDKG_OK && rasqal_query_prepare(q, (const unsigned char *)text, base)) {
     explain(g, why, "", "syntax error");
     st = ILDKG_ERR_INPUT;
@@ -179,10 +189,37 @@ prepare(graph *g, const char *text, const query_limits *limits, rasqal_query **o
   return st;
 }
 
+/* GRAPH ?g ranges over the query's named data graphs: name each graph the data holds.
+   rasqal never loads them (ildkg's triples source reads them from the graph). */
+static ildkg_status
+add_named_graphs(graph *g, rasqal_query *q)
+{
+  rasqal_world *world = graph_rasqal_world(g);
+  raptor_world *raptor = rasqal_world_get_raptor(world);
+  for (size_t i = 0; i < graph_named_count(g); ++i) {
+    raptor_uri *name = raptor_new_uri(raptor, (const unsigned char *)graph_named_name(g, i));
+    rasqal_data_graph *dg =
+      name ? rasqal_new_data_graph_from_uri(world, name, name, RASQAL_DATA_GRAPH_NAMED, NULL,
+                                            NULL, NULL)
+           : NULL;
+    if (name) {
+      raptor_free_uri(name);
+    }
+    if (!dg || rasqal_query_add_data_graph(q, dg)) {
+      return ILDKG_ERR_NOMEM;
+    }
+  }
+  return ILDKG_OK;
+}
+
 static ildkg_status
 execute(graph *g, rasqal_query *q, const query_limits *limits, query_answer **out, char *why)
 {
   rasqal_world *world = graph_rasqal_world(g);
+  const ildkg_status named = add_named_graphs(g, q);
+  if (named != ILDKG_OK) {
+    return named;
+  }
   graph_set_deadline(g, limits->timeout_s > 0
                           ? triples_source_now_ms() + limits->timeout_s * 1e3
                           : 0);

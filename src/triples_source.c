@@ -3,16 +3,21 @@
 
 #include "triples_source.h"
 
+#include "strmap.h"
+
 #include <rasqal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
 
 /* One triple pattern being matched. */
 typedef struct {
   rasqal_world *rasqal;
   librdf_stream *stream;
   triples_source_clock *clock;
+  triples_source_pool *pool;
 } pattern_match;
 
 double
@@ -36,8 +41,105 @@ out_of_time(triples_source_clock *clock)
   return clock->expired;
 }
 
+struct triples_source_pool {
+  strmap *index; /* string -> position in strings */
+  char **strings;
+  size_t count, capacity;
+};
+
+triples_source_pool *
+triples_source_pool_new(void)
+{
+  triples_source_pool *p = calloc(1, sizeof *p);
+  if (p && !(p->index = strmap_new())) {
+    free(p);
+    return NULL;
+  }
+  return p;
+}
+
+void
+triples_source_pool_free(triples_source_pool *p)
+{
+  if (!p) {
+    return;
+  }
+  for (size_t i = 0; i < p->count; ++i) {
+    free(p->strings[i]);
+  }
+  free(p->strings);
+  strmap_free(p->index);
+  free(p);
+}
+
+/* One lasting copy of @p s per pool; NULL when out of memory. */
+static const char *
+intern(triples_source_pool *p, const char *s)
+{
+  size_t at = 0;
+  if (strmap_get(p->index, s, &at)) {
+    return p->strings[at];
+  }
+  if (p->count == p->capacity) {
+    const size_t capacity = p->capacity ? p->capacity * 2 : 16;
+    char **grown = realloc(p->strings, capacity * sizeof *grown);
+    if (!grown) {
+      return NULL;
+    }
+    p->strings = grown;
+    p->capacity = capacity;
+  }
+  char *copy = strdup(s);
+  if (!copy || strmap_put(p->index, copy, p->count) != ILDKG_OK) {
+    free(copy);
+    return NULL;
+  }
+  p->strings[p->count++] = copy;
+  return copy;
+}
+
+/*
+ * rasqal rewrites some typed values as it reads them ("0"^^xsd:boolean becomes "false",
+ * "+1.50"^^xsd:decimal "1.5", a +00:00 timezone -00:00), and an answer must give the
+ * data's own term back, and STR() its own lexical form. Put the data's string back
+ * where rasqal keeps it: rasqal never frees a decimal's string (the decimal owns it), so
+ * that comes from the pool; a date's it frees with free(). A boolean "0" or "1" is not
+ * promoted at all (see literal_from_literal_node): rasqal frees any boolean string that
+ * is not its own static "true" or "false" when it promotes the literal again.
+ */
+static void
+keep_lexical_form(triples_source_pool *pool, rasqal_literal *l, const char *value)
+{
+  const size_t len = strlen(value);
+  if (l->string_len == len && !memcmp(l->string, value, len)) {
+    return;
+  }
+  const char *kept = NULL;
+  switch (l->type) {
+  case RASQAL_LITERAL_DECIMAL: kept = pool ? intern(pool, value) : NULL; break;
+  case RASQAL_LITERAL_DATE:
+  case RASQAL_LITERAL_DATETIME:
+    if ((kept = strdup(value))) {
+      free((void *)l->string);
+    }
+    break;
+  default: break;
+  }
+  if (kept) {
+    l->string = (const unsigned char *)kept;
+    l->string_len = (unsigned int)len;
+  }
+}
+
+static int
+is_boolean(raptor_uri *datatype)
+{
+  return !strcmp((const char *)raptor_uri_as_string(datatype),
+                 "http://www.w3.org/2001/XMLSchema#boolean");
+}
+
 static rasqal_literal *
-literal_from_literal_node(rasqal_world *rasqal, librdf_node *node)
+literal_from_literal_node(rasqal_world *rasqal, triples_source_pool *pool, librdf_node *node)
 {
   size_t len = 0;
   const char *value = (const char *)librdf_node_get_literal_value_as_counted_string(node, &len);
@@ -53,20 +155,32 @@ literal_from_literal_node(rasqal_world *rasqal, librdf_node *node)
   }
   /* librdf_uri is raptor_uri in librdf 1.0.17 (librdf's own source relies on it too) */
   raptor_uri *datatype_copy = datatype ? raptor_uri_copy((raptor_uri *)datatype) : NULL;
-  return rasqal_new_string_literal(rasqal, (unsigned char *)value_copy, lang_copy, datatype_copy,
-                                   NULL);
+  /* "0"^^xsd:boolean stays a typed string until rasqal compares it (then it is false) */
+  const int plain_boolean = datatype_copy && is_boolean(datatype_copy) && strcmp(value, "true") &&
+                            strcmp(value, "false");
+  rasqal_literal *l = rasqal_new_string_literal(rasqal, (unsigned char *)value_copy, lang_copy,
+                                                plain_boolean ? NULL : datatype_copy, NULL);
+  if (l && plain_boolean) {
+    l->datatype = datatype_copy;
+  } else if (plain_boolean) {
+    raptor_free_uri(datatype_copy);
+  }
+  if (l && datatype && strlen(value) == len) {
+    keep_lexical_form(pool, l, value);
+  }
+  return l;
 }
 
 /* A new rasqal term for @p node (borrowed); NULL on failure. */
 static rasqal_literal *
-literal_from_node(rasqal_world *rasqal, librdf_node *node)
+literal_from_node(rasqal_world *rasqal, triples_source_pool *pool, librdf_node *node)
 {
   if (librdf_node_is_resource(node)) {
     raptor_uri *uri = raptor_uri_copy((raptor_uri *)librdf_node_get_uri(node));
     return uri ? rasqal_new_uri_literal(rasqal, uri) : NULL;
   }
   if (librdf_node_is_literal(node)) {
-    return literal_from_literal_node(rasqal, node);
+    return literal_from_literal_node(rasqal, pool, node);
   }
   const char *id = (const char *)librdf_node_get_blank_identifier(node);
   char *id_copy = id ? strdup(id) : NULL;
@@ -86,8 +200,12 @@ node_from_literal(librdf_world *world, rasqal_literal *l)
   case RASQAL_LITERAL_URI:
     return librdf_new_node_from_uri(world, (librdf_uri *)l->value.uri);
   case RASQAL_LITERAL_STRING:
-    return librdf_new_node_from_typed_literal(world, l->string, l->language,
-                                              (librdf_uri *)l->datatype);
+    /* the model holds "abc"^^xsd:string as "abc" (RDF 1.1: one term) */
+    return librdf_new_node_from_typed_literal(
+      world, l->string, l->language,
+      l->datatype && !strcmp((const char *)raptor_uri_as_string(l->datatype), XSD_STRING)
+        ? NULL
+        : (librdf_uri *)l->datatype);
   case RASQAL_LITERAL_BLANK:
     return librdf_new_node_from_blank_identifier(world, l->string);
   default:
@@ -148,7 +266,7 @@ bind_match(rasqal_triples_match *rtm, void *user_data, rasqal_variable *bindings
                                                  RASQAL_TRIPLE_OBJECT};
   for (int i = 0; i < 3; ++i) {
     if (bindings[i] && (parts & part_of[i])) {
-      rasqal_variable_set_value(bindings[i], literal_from_node(pm->rasqal, terms[i]));
+      rasqal_variable_set_value(bindings[i], literal_from_node(pm->rasqal, pm->pool, terms[i]));
     }
   }
   /* Non-zero for "matched": parts whose variable was given as a value bind nothing. */
@@ -194,11 +312,28 @@ free_terms(librdf_node *terms[3])
   }
 }
 
-/* Graph names (GRAPH ?g) are not kept in ildkg's model: such a pattern matches nothing. */
+/* The model a pattern reads: the default graph, or the named graph of its GRAPH; NULL
+   when that graph does not exist (or the GRAPH variable has no value). */
+static librdf_model *
+model_of(triples_source *source, rasqal_literal *origin)
+{
+  if (!origin) {
+    return source->model;
+  }
+  rasqal_variable *var = rasqal_literal_as_variable(origin);
+  rasqal_literal *name = var ? var->value : origin;
+  if (!name || name->type != RASQAL_LITERAL_URI || !source->named) {
+    return NULL;
+  }
+  return source->named(source->named_user_data,
+                       (const char *)raptor_uri_as_string(name->value.uri));
+}
+
 static librdf_stream *
 find_statements(triples_source *target, rasqal_triple *t, librdf_node *terms[3])
 {
-  if (t->origin) {
+  librdf_model *model = model_of(target, t->origin);
+  if (!model) {
     free_terms(terms);
     return librdf_new_empty_stream(target->world);
   }
@@ -207,7 +342,7 @@ find_statements(triples_source *target, rasqal_triple *t, librdf_node *terms[3])
   if (!query) {
     return NULL;
   }
-  librdf_stream *stream = librdf_model_find_statements(target->model, query);
+  librdf_stream *stream = librdf_model_find_statements(model, query);
   librdf_free_statement(query);
   return stream;
 }
@@ -230,6 +365,7 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
   rtm->user_data = pm;
   pm->rasqal = librdf_world_get_rasqal(source->world);
   pm->clock = source->clock;
+  pm->pool = source->pool;
 
   librdf_node *terms[3] = {NULL, NULL, NULL};
   rasqal_literal *parts[3] = {t->subject, t->predicate, t->object};
@@ -240,6 +376,15 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
     }
   }
   m->bindings[3] = NULL;
+  if (t->origin && !m->parts) {
+    /* rasqal 0.9.33 records no variable as bound by a GRAPH pattern's triples, and so
+       would answer each match with a row of unbound values: bind what this source binds */
+    static const rasqal_triple_parts part_of[3] = {RASQAL_TRIPLE_SUBJECT, RASQAL_TRIPLE_PREDICATE,
+                                                   RASQAL_TRIPLE_OBJECT};
+    for (int i = 0; i < 3; ++i) {
+      m->parts = (rasqal_triple_parts)(m->parts | (m->bindings[i] ? part_of[i] : 0));
+    }
+  }
   pm->stream = find_statements(source, t, terms);
   return pm->stream ? 0 : 1;
 }
@@ -258,7 +403,8 @@ triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t)
     return 0;
   }
   /* -1 means present; 1 means an incomplete statement, which librdf's own source took for present */
-  const int present = !t->origin && librdf_model_contains_statement(source->model, st) < 0;
+  librdf_model *model = model_of(source, t->origin);
+  const int present = model && librdf_model_contains_statement(model, st) < 0;
   librdf_free_statement(st);
   return present;
 }
@@ -266,7 +412,7 @@ triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t)
 static void
 free_triples_source(void *user_data)
 {
-  (void)user_data; /* rasqal frees its copy of the source itself; the model is borrowed */
+  (void)user_data; /* rasqal frees its copy of the source itself; the models are borrowed */
 }
 
 static int

@@ -15,6 +15,7 @@
 #define ILDKG_TRIPLES_SOURCE_H
 
 #include <librdf.h>
+#include <rasqal.h>
 
 #include "status.h"
 
@@ -33,11 +34,26 @@ typedef struct {
 /** The milliseconds of CLOCK_MONOTONIC, the clock of deadline_ms. */
 double triples_source_now_ms(void);
 
+/**
+ * Lasting copies of the data's lexical forms that rasqal would otherwise rewrite
+ * ("0"^^xsd:boolean as "false"): they live as long as the pool, which must outlive
+ * every query of the source.
+ */
+typedef struct triples_source_pool triples_source_pool;
+triples_source_pool *triples_source_pool_new(void); /**< NULL when out of memory */
+void triples_source_pool_free(triples_source_pool *p); /**< NULL is fine */
+
+/** The model of the named graph @p name (an IRI), or NULL when there is none. */
+typedef librdf_model *(*triples_source_named_fn)(void *user_data, const char *name);
+
 /** What the queries of one librdf world read: all borrowed. */
 typedef struct {
   librdf_world *world;
-  librdf_model *model;
+  librdf_model *model;           /**< the default graph */
   triples_source_clock *clock;
+  triples_source_named_fn named; /**< the named graphs (GRAPH patterns) */
+  void *named_user_data;
+  triples_source_pool *pool;
 } triples_source;
 
 /**
