@@ -2,11 +2,13 @@
 /* ildkg: one medical review as a literature-annotated RDF knowledge graph. */
 #include <config.h>
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "cli.h"
+#include "query_guard.h"
 
 typedef struct {
   const char *name;
@@ -65,6 +67,10 @@ dispatch(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+  /* rasqal's REGEX and REPLACE use the C library's regcomp, which matches characters,
+     not bytes, only in a UTF-8 locale ("^.$" must match "é"); nothing else here reads
+     LC_CTYPE. The guard refuses patterns that depend on it when it is missing. */
+  query_guard_set_utf8(setlocale(LC_CTYPE, "C.UTF-8") != NULL);
   int code = dispatch(argc, argv);
   /* Every path ends here, so a failed write to stdout (say /dev/full) is never a success. */
   if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {

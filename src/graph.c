@@ -28,6 +28,7 @@ struct graph {
   triples_source source; /* what rasqal matches queries against */
   triples_source_clock clock;
   triples_source_pool *pool;
+  unsigned features; /* GRAPH_HAS_* of every term added */
   char last_error[512];
 };
 
@@ -195,6 +196,113 @@ iri_node(graph *g, const char *iri)
   return librdf_new_node_from_uri_string(g->world, (const unsigned char *)iri);
 }
 
+static int
+has_byte(const unsigned char *s, size_t len, int (*test)(unsigned char))
+{
+  for (size_t i = 0; i < len; ++i) {
+    if (test(s[i])) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int
+is_line_break(unsigned char c)
+{
+  return c == '\n' || c == '\r';
+}
+
+static int
+is_non_ascii(unsigned char c)
+{
+  return c >= 0x80;
+}
+
+/* Letters with a case beyond ASCII: Latin-1 to Latin Extended-B, Greek, Cyrillic, Latin
+   Extended Additional and Greek Extended, and the fullwidth Latin letters. */
+static int
+has_cased_non_ascii(const unsigned char *s, size_t len)
+{
+  for (size_t i = 0; i + 1 < len; ++i) {
+    if (s[i] < 0xC3 || s[i] >= 0xF0) {
+      continue;
+    }
+    const unsigned long c = s[i] < 0xE0 ? ((s[i] & 0x1Ful) << 6) | (s[i + 1] & 0x3F)
+                            : i + 2 < len
+                              ? ((s[i] & 0x0Ful) << 12) | ((s[i + 1] & 0x3Ful) << 6) | (s[i + 2] & 0x3F)
+                              : 0;
+    if ((c >= 0xC0 && c <= 0x24F) || (c >= 0x370 && c <= 0x52F) || (c >= 0x1E00 && c <= 0x1FFF) ||
+        (c >= 0xFF21 && c <= 0xFF5A)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static unsigned
+datatype_features(const char *datatype)
+{
+  static const char *const numbers[] = {
+    "integer",         "decimal",         "double",        "float",
+    "byte",            "short",           "int",           "long",
+    "unsignedByte",    "unsignedShort",   "unsignedInt",   "unsignedLong",
+    "positiveInteger", "negativeInteger", "nonPositiveInteger", "nonNegativeInteger", NULL};
+  const char *xsd = "http://www.w3.org/2001/XMLSchema#";
+  if (strncmp(datatype, xsd, strlen(xsd))) {
+    return 0;
+  }
+  const char *local = datatype + strlen(xsd);
+  if (!strcmp(local, "boolean")) {
+    return GRAPH_HAS_BOOLEAN;
+  }
+  for (size_t i = 0; numbers[i]; ++i) {
+    if (!strcmp(local, numbers[i])) {
+      return GRAPH_HAS_NUMBER;
+    }
+  }
+  return 0;
+}
+
+/* Note what kind of term @p t (a librdf node is a raptor term) is. */
+static void
+note_term(graph *g, const raptor_term *t)
+{
+  if (t->type == RAPTOR_TERM_TYPE_URI) {
+    size_t len = 0;
+    const unsigned char *iri = raptor_uri_as_counted_string(t->value.uri, &len);
+    g->features |= has_byte(iri, len, is_non_ascii) ? GRAPH_HAS_NON_ASCII : 0;
+    return;
+  }
+  if (t->type != RAPTOR_TERM_TYPE_LITERAL) {
+    return;
+  }
+  const unsigned char *text = t->value.literal.string;
+  const size_t len = t->value.literal.string_len;
+  g->features |= t->value.literal.language ? GRAPH_HAS_LANG_LITERAL : 0;
+  g->features |= has_byte(text, len, is_line_break) ? GRAPH_HAS_LINE_BREAK : 0;
+  g->features |= has_byte(text, len, is_non_ascii) ? GRAPH_HAS_NON_ASCII : 0;
+  g->features |= has_cased_non_ascii(text, len) ? GRAPH_HAS_CASED_NON_ASCII : 0;
+  if (t->value.literal.datatype) {
+    g->features |=
+      datatype_features((const char *)raptor_uri_as_string(t->value.literal.datatype));
+  }
+}
+
+static void
+note_statement(graph *g, librdf_statement *t)
+{
+  note_term(g, librdf_statement_get_subject(t));
+  note_term(g, librdf_statement_get_predicate(t));
+  note_term(g, librdf_statement_get_object(t));
+}
+
+unsigned
+graph_features(const graph *g)
+{
+  return g->features;
+}
+
 /* Consumes s, p and o whatever happens; NULL among them means a failed constructor. */
 static ildkg_status
 add_nodes(graph *g, librdf_node *s, librdf_node *p, librdf_node *o)
@@ -215,6 +323,7 @@ add_nodes(graph *g, librdf_node *s, librdf_node *p, librdf_node *o)
   if (!t) {
     return ILDKG_ERR_RDF; /* librdf freed the nodes */
   }
+  note_statement(g, t);
   const int rc = librdf_model_add_statement(g->model, t); /* copies the statement */
   librdf_free_statement(t);
   return rc ? ILDKG_ERR_RDF : ILDKG_OK;
@@ -419,6 +528,7 @@ add_read_statement(void *user_data, raptor_statement *t)
     ls->st = ls->st == ILDKG_OK ? ILDKG_ERR_NOMEM : ls->st;
     return;
   }
+  note_statement(g, copy);
   int rc = librdf_model_add_statement(g->model, copy);
   if (!rc && t->graph && t->graph->type == RAPTOR_TERM_TYPE_URI) {
     const char *name = (const char *)raptor_uri_as_string(t->graph->value.uri);

@@ -69,6 +69,17 @@ rasqal_world *graph_rasqal_world(graph *g);
 void graph_set_deadline(graph *g, double deadline_ms);
 int graph_deadline_expired(const graph *g);
 
+/** What kinds of literal the graph holds: some query rules depend on the data. */
+enum {
+  GRAPH_HAS_LANG_LITERAL = 1 << 0,   /**< a language-tagged literal */
+  GRAPH_HAS_BOOLEAN = 1 << 1,        /**< an xsd:boolean */
+  GRAPH_HAS_NUMBER = 1 << 2,         /**< an xsd numeric literal */
+  GRAPH_HAS_LINE_BREAK = 1 << 4,     /**< a literal with a line feed or carriage return */
+  GRAPH_HAS_NON_ASCII = 1 << 5,      /**< a literal or IRI with a character beyond ASCII */
+  GRAPH_HAS_CASED_NON_ASCII = 1 << 6 /**< a literal with a non-ASCII letter that has a case (é) */
+};
+unsigned graph_features(const graph *g);
+
 /** The named graphs read, by name (IRI) order: their number, and the name of the i-th. */
 size_t graph_named_count(const graph *g);
 const char *graph_named_name(const graph *g, size_t i); /**< borrowed */

@@ -3,6 +3,8 @@
 
 #include "query_guard.h"
 
+#include "graph.h"
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -291,61 +293,412 @@ typedef struct {
   char *why;
   size_t size;
   ildkg_status st;
+  unsigned features;      /* GRAPH_HAS_* of the data and the query's own text */
+  int distinct_aggregates; /* aggregates with DISTINCT seen */
+  int datatype_compared;   /* checking the DATATYPE(...) of DATATYPE(...) = <iri> */
 } verdict;
 
 static int
-refuse(verdict *v, ildkg_status st, const char *fmt, ...)
+refuse(verdict *v, const char *fmt, ...) ILDKG_PRINTF(2, 3);
+
+static int
+refuse(verdict *v, const char *fmt, ...)
 {
   if (v->st == ILDKG_OK) {
+    char reason[512];
     va_list args;
     va_start(args, fmt);
-    vsnprintf(v->why, v->size, fmt, args);
+    vsnprintf(reason, sizeof reason, fmt, args);
     va_end(args);
-    v->st = st;
+    snprintf(v->why, v->size, "not supported: %s", reason);
+    v->st = ILDKG_ERR_UNSUPPORTED;
   }
   return 1;
+}
+
+/* The string of a constant string argument, or NULL when the argument is computed. */
+static const char *
+constant_string(const rasqal_expression *e)
+{
+  if (!e || e->op != RASQAL_EXPR_LITERAL || !e->literal) {
+    return NULL;
+  }
+  const rasqal_literal_type t = e->literal->type;
+  return t == RASQAL_LITERAL_STRING || t == RASQAL_LITERAL_XSD_STRING
+           ? (const char *)e->literal->string
+           : NULL;
+}
+
+/*
+ * rasqal matches with POSIX extended regular expressions (glibc regcomp), not the XPath
+ * syntax SPARQL uses. A pattern is answered only where the two agree: escapes of
+ * punctuation only, no escape inside a bracket expression, no non-greedy quantifier or
+ * (?...) group, no POSIX class, and '.' only where no line break can be in the text
+ * (XPath's '.' does not match one without the s flag; POSIX's does).
+ */
+static int utf8_regex;
+
+void
+query_guard_set_utf8(int utf8)
+{
+  utf8_regex = utf8;
+}
+
+static const char *
+regex_difference(const char *pattern, int dot_all, unsigned features)
+{
+  if (!utf8_regex && (features & GRAPH_HAS_NON_ASCII) && strpbrk(pattern, ".[")) {
+    return "'.' or [...] where the text may hold non-ASCII characters (no UTF-8 locale)";
+  }
+  int in_bracket = 0;
+  for (const char *p = pattern; *p; ++p) {
+    if (*p == '\\') {
+      if (in_bracket) {
+        return "a backslash inside [...]";
+      }
+      if (!p[1] || isalnum((unsigned char)p[1]) || (unsigned char)p[1] >= 0x80) {
+        return "an escape such as \\n, \\d, \\w or \\p";
+      }
+      ++p;
+    } else if (in_bracket) {
+      if (*p == '[' && strchr(":=.", p[1])) {
+        return "a POSIX class [:...:] inside [...]";
+      }
+      if (*p == '-' && p[1] == '[') {
+        return "a class subtraction -[...]";
+      }
+      in_bracket = *p == ']' && in_bracket > 1 ? 0 : in_bracket + 1;
+    } else if (*p == '[') {
+      in_bracket = 1 + (p[1] == '^');
+      p += p[1] == '^';
+    } else if (strchr("*+?}", *p) && p[1] == '?') {
+      return "a non-greedy quantifier";
+    } else if (*p == '(' && p[1] == '?') {
+      return "a (?...) group";
+    } else if (*p == '.' && !dot_all && (features & GRAPH_HAS_LINE_BREAK)) {
+      return "'.' where the text may hold a line break (XPath's '.' does not match one)";
+    }
+  }
+  return in_bracket ? "an unclosed [" : NULL;
+}
+
+static void
+check_regex(verdict *v, const rasqal_expression *pattern, const rasqal_expression *flags,
+            const char *function)
+{
+  const char *p = constant_string(pattern);
+  const char *f = flags ? constant_string(flags) : "";
+  if (!p || !f) {
+    refuse(v, "%s with a computed pattern or flags (rasqal's regular expressions are not "
+              "XPath's: only constant patterns are checked and answered)", function);
+    return;
+  }
+  if (f[strspn(f, "is")]) {
+    refuse(v, "%s flag '%s' (rasqal ignores the q, m and x flags)", function, f);
+    return;
+  }
+  const char *difference = regex_difference(p, strchr(f, 's') != NULL, v->features);
+  if (difference) {
+    refuse(v, "%s pattern \"%s\" with %s (rasqal's POSIX regular expressions differ from "
+              "XPath's there)", function, p, difference);
+  }
+}
+
+static void
+check_replacement(verdict *v, const rasqal_expression *replacement)
+{
+  const char *r = constant_string(replacement);
+  if (!r || strpbrk(r, "$\\")) {
+    refuse(v, "REPLACE with a computed replacement or one with $ or \\ (rasqal fills in "
+              "groups wrongly)");
+  }
+}
+
+/* An expression whose value is a string (or an error), never a number or a boolean. */
+static int
+yields_string(const rasqal_expression *e)
+{
+  if (!e) {
+    return 0;
+  }
+  switch (e->op) {
+  case RASQAL_EXPR_LITERAL: return constant_string(e) != NULL;
+  case RASQAL_EXPR_STR:
+  case RASQAL_EXPR_LANG:
+  case RASQAL_EXPR_CONCAT:
+  case RASQAL_EXPR_UCASE:
+  case RASQAL_EXPR_LCASE:
+  case RASQAL_EXPR_SUBSTR:
+  case RASQAL_EXPR_REPLACE:
+  case RASQAL_EXPR_STRBEFORE:
+  case RASQAL_EXPR_STRAFTER:
+  case RASQAL_EXPR_ENCODE_FOR_URI:
+  case RASQAL_EXPR_STRUUID:
+  case RASQAL_EXPR_GROUP_CONCAT: return 1;
+  default: return 0;
+  }
+}
+
+/* An expression that may be a language-tagged literal: a variable, or what passes one on. */
+static int
+may_be_lang_literal(const rasqal_expression *e)
+{
+  if (!e) {
+    return 0;
+  }
+  switch (e->op) {
+  case RASQAL_EXPR_LITERAL:
+    return e->literal && (e->literal->type == RASQAL_LITERAL_VARIABLE || e->literal->language);
+  case RASQAL_EXPR_COALESCE:
+  case RASQAL_EXPR_IF:
+  case RASQAL_EXPR_STRLANG:
+  case RASQAL_EXPR_SUBSTR:
+  case RASQAL_EXPR_UCASE:
+  case RASQAL_EXPR_LCASE:
+  case RASQAL_EXPR_CONCAT:
+  case RASQAL_EXPR_REPLACE:
+  case RASQAL_EXPR_STRBEFORE:
+  case RASQAL_EXPR_STRAFTER:
+  case RASQAL_EXPR_SAMPLE:
+  case RASQAL_EXPR_MIN:
+  case RASQAL_EXPR_MAX: return 1;
+  default: return 0;
+  }
+}
+
+
+static int
+is_constant(const rasqal_expression *e)
+{
+  return e && e->op == RASQAL_EXPR_LITERAL && e->literal &&
+         e->literal->type != RASQAL_LITERAL_VARIABLE;
+}
+
+static int
+check_expression(void *user_data, rasqal_expression *e)
+{
+  verdict *v = user_data;
+  switch (e->op) {
+  case RASQAL_EXPR_BNODE:
+    return e->arg1 ? refuse(v, "BNODE(expression) (rasqal gives every solution the same blank "
+                               "node)")
+                   : 0;
+  case RASQAL_EXPR_IRI:
+  case RASQAL_EXPR_URI:
+    return e->arg1 && e->arg1->op == RASQAL_EXPR_LITERAL && e->arg1->literal &&
+               !constant_string(e->arg1)
+             ? refuse(v, "IRI() of an IRI or a variable (rasqal answers nothing for an IRI "
+                         "argument); IRI(STR(...)) is answered")
+             : 0;
+  case RASQAL_EXPR_REGEX: check_regex(v, e->arg2, e->arg3, "REGEX"); return v->st != ILDKG_OK;
+  case RASQAL_EXPR_REPLACE:
+    check_regex(v, e->arg2, e->arg4, "REPLACE");
+    check_replacement(v, e->arg3);
+    return v->st != ILDKG_OK;
+  case RASQAL_EXPR_CAST:
+    return !yields_string(e->arg1) && (v->features & (GRAPH_HAS_BOOLEAN | GRAPH_HAS_NUMBER))
+             ? refuse(v, "a cast such as xsd:integer(...) of a value that may be a number or "
+                         "a boolean (rasqal leaves many unbound, and keeps the lexical form "
+                         "in xsd:string(...)); casts of strings are answered")
+             : 0;
+  case RASQAL_EXPR_FUNCTION: return refuse(v, "extension functions (rasqal knows none)");
+  case RASQAL_EXPR_COUNT:
+  case RASQAL_EXPR_SUM:
+  case RASQAL_EXPR_AVG:
+  case RASQAL_EXPR_MIN:
+  case RASQAL_EXPR_MAX:
+  case RASQAL_EXPR_SAMPLE:
+  case RASQAL_EXPR_GROUP_CONCAT:
+    if (e->flags & RASQAL_EXPR_FLAG_DISTINCT) {
+      if (e->arg1 && e->arg1->op == RASQAL_EXPR_VARSTAR) {
+        return refuse(v, "COUNT(DISTINCT *) (rasqal counts 1)");
+      }
+      if (++v->distinct_aggregates > 1) {
+        return refuse(v, "two aggregates with DISTINCT in one query (rasqal repeats the "
+                         "first one's answer)");
+      }
+    }
+    if (e->op == RASQAL_EXPR_GROUP_CONCAT && e->literal &&
+        strcmp((const char *)e->literal->string, " ")) {
+      return refuse(v, "GROUP_CONCAT with a SEPARATOR (rasqal ignores it)");
+    }
+    return 0;
+  case RASQAL_EXPR_DATATYPE:
+    /* rasqal's DATATYPE of "x"@en is an error, not rdf:langString: where that error only
+       makes DATATYPE(?v) = <iri> false, the answer is the same; elsewhere it is not */
+    return !v->datatype_compared && may_be_lang_literal(e->arg1) &&
+               (v->features & GRAPH_HAS_LANG_LITERAL)
+             ? refuse(v, "DATATYPE() of a value that may be a language-tagged literal, other "
+                         "than in DATATYPE(...) = <iri> (rasqal gives no rdf:langString)")
+             : 0;
+  case RASQAL_EXPR_UCASE:
+  case RASQAL_EXPR_LCASE:
+    return v->features & GRAPH_HAS_CASED_NON_ASCII
+             ? refuse(v, "UCASE/LCASE where the text may hold non-ASCII letters with a case, "
+                         "such as é (rasqal changes ASCII letters only)")
+             : 0;
+  case RASQAL_EXPR_EQ:
+  case RASQAL_EXPR_NEQ:
+    return (v->features & GRAPH_HAS_BOOLEAN) && (v->features & GRAPH_HAS_NUMBER) &&
+               !is_constant(e->arg1) && !is_constant(e->arg2)
+             ? refuse(v, "= or != between two computed values where the data holds booleans "
+                         "and numbers (rasqal takes 1 = true)")
+             : 0;
+  default:
+    return 0;
+  }
+}
+
+/* DATATYPE(x) = <iri> compares like rdf:langString = <iri> when rasqal's DATATYPE fails. */
+static int
+is_datatype_test(const rasqal_expression *e, const rasqal_expression *datatype)
+{
+  const rasqal_expression *other = datatype == e->arg1 ? e->arg2 : e->arg1;
+  return e->op == RASQAL_EXPR_EQ && datatype && datatype->op == RASQAL_EXPR_DATATYPE &&
+         is_constant(other) && other->literal->type == RASQAL_LITERAL_URI &&
+         strcmp((const char *)raptor_uri_as_string(other->literal->value.uri),
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString");
+}
+
+/* Each node of @p e, parents first (rasqal's visitor cannot skip a subtree). */
+static void
+check_expression_tree(verdict *v, rasqal_expression *e)
+{
+  if (!e || v->st != ILDKG_OK) {
+    return;
+  }
+  check_expression(v, e);
+  rasqal_expression *args[4] = {e->arg1, e->arg2, e->arg3, e->arg4};
+  for (int i = 0; i < 4; ++i) {
+    v->datatype_compared = args[i] && is_datatype_test(e, args[i]);
+    check_expression_tree(v, args[i]);
+    v->datatype_compared = 0;
+  }
+  for (int i = 0; e->args && i < raptor_sequence_size(e->args); ++i) {
+    check_expression_tree(v, raptor_sequence_get_at(e->args, i));
+  }
+}
+
+static void
+check_expressions(verdict *v, raptor_sequence *seq)
+{
+  for (int i = 0; seq && i < raptor_sequence_size(seq); ++i) {
+    check_expression_tree(v, raptor_sequence_get_at(seq, i));
+  }
+}
+
+/* Whether a group's own patterns include a triple pattern. */
+static int
+has_triples(rasqal_query *q, rasqal_graph_pattern *gp)
+{
+  raptor_sequence *subs = rasqal_graph_pattern_get_sub_graph_pattern_sequence(gp);
+  raptor_sequence *triples = rasqal_graph_pattern_get_triples(q, gp);
+  if (triples && raptor_sequence_size(triples) > 0) {
+    return 1;
+  }
+  for (int i = 0; subs && i < raptor_sequence_size(subs); ++i) {
+    rasqal_graph_pattern *sub = raptor_sequence_get_at(subs, i);
+    const rasqal_graph_pattern_operator op = rasqal_graph_pattern_get_operator(sub);
+    if ((op == RASQAL_GRAPH_PATTERN_OPERATOR_BASIC || op == RASQAL_GRAPH_PATTERN_OPERATOR_GROUP) &&
+        has_triples(q, sub)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int
+has_values_child(rasqal_graph_pattern *gp)
+{
+  raptor_sequence *subs = rasqal_graph_pattern_get_sub_graph_pattern_sequence(gp);
+  for (int i = 0; subs && i < raptor_sequence_size(subs); ++i) {
+    if (rasqal_graph_pattern_get_operator(raptor_sequence_get_at(subs, i)) ==
+        RASQAL_GRAPH_PATTERN_OPERATOR_VALUES) {
+      return 1;
+    }
+  }
+  return 0;
 }
 
 static int
 check_pattern(rasqal_query *q, rasqal_graph_pattern *gp, void *user_data)
 {
-  (void)q;
   verdict *v = user_data;
   switch (rasqal_graph_pattern_get_operator(gp)) {
   case RASQAL_GRAPH_PATTERN_OPERATOR_SERVICE:
-    return refuse(v, ILDKG_ERR_UNSUPPORTED,
-                  "not supported: SERVICE (a query never reaches the network; send the whole "
-                  "query to that service with --endpoint URL)");
-  case RASQAL_GRAPH_PATTERN_OPERATOR_MINUS:
-    return refuse(v, ILDKG_ERR_UNSUPPORTED, "not supported: MINUS (rasqal fails to run it)");
-  default: return 0;
+    return refuse(v, "SERVICE (a query never reaches the network; send the whole query to "
+                     "that service with --endpoint URL)");
+  case RASQAL_GRAPH_PATTERN_OPERATOR_MINUS: return refuse(v, "MINUS (rasqal fails to run it)");
+  case RASQAL_GRAPH_PATTERN_OPERATOR_GROUP:
+    if (has_values_child(gp) && !has_triples(q, gp)) {
+      return refuse(v, "VALUES in a group without a triple pattern (rasqal's FILTER, BIND and "
+                       "SELECT expressions do not see its values)");
+    }
+    break;
+  default: break;
+  }
+  check_expression_tree(v, rasqal_graph_pattern_get_filter_expression(gp));
+  return v->st != ILDKG_OK;
+}
+
+/* A plain ?var of GROUP BY, possibly inside ASC()/DESC(). */
+static int
+is_plain_variable(const rasqal_expression *e)
+{
+  return e && e->op == RASQAL_EXPR_LITERAL && e->literal &&
+         e->literal->type == RASQAL_LITERAL_VARIABLE && !e->literal->value.variable->expression;
+}
+
+static void
+check_modifiers(verdict *v, rasqal_query *q)
+{
+  raptor_sequence *group = rasqal_query_get_group_conditions_sequence(q);
+  for (int i = 0; group && i < raptor_sequence_size(group); ++i) {
+    if (!is_plain_variable(raptor_sequence_get_at(group, i))) {
+      refuse(v, "GROUP BY on an expression (rasqal does not group by its value)");
+    }
+  }
+  raptor_sequence *having = rasqal_query_get_having_conditions_sequence(q);
+  if (having && raptor_sequence_size(having) > 1) {
+    refuse(v, "several HAVING conditions (rasqal drops every group; join them with &&)");
+  }
+  check_expressions(v, group);
+  check_expressions(v, having);
+  check_expressions(v, rasqal_query_get_order_conditions_sequence(q));
+  raptor_sequence *vars = rasqal_query_get_all_variable_sequence(q);
+  for (int i = 0; vars && i < raptor_sequence_size(vars); ++i) {
+    const rasqal_variable *var = raptor_sequence_get_at(vars, i);
+    check_expression_tree(v, var->expression);
   }
 }
 
-ildkg_status
-query_guard_check(rasqal_query *q, char *why, size_t size)
+static void
+check_verb(verdict *v, rasqal_query *q)
 {
-  verdict v = {why, size, ILDKG_OK};
   switch (rasqal_query_get_verb(q)) {
   case RASQAL_QUERY_VERB_SELECT:
   case RASQAL_QUERY_VERB_ASK:
   case RASQAL_QUERY_VERB_CONSTRUCT: break;
-  case RASQAL_QUERY_VERB_DESCRIBE:
-    refuse(&v, ILDKG_ERR_UNSUPPORTED, "not supported: DESCRIBE (rasqal fails to run it)");
-    break;
-  default:
-    refuse(&v, ILDKG_ERR_UNSUPPORTED, "not supported: update operations (ildkg's graph is "
-                                      "read-only)");
-    break;
+  case RASQAL_QUERY_VERB_DESCRIBE: refuse(v, "DESCRIBE (rasqal fails to run it)"); break;
+  default: refuse(v, "update operations (ildkg's graph is read-only)"); break;
   }
   raptor_sequence *graphs = rasqal_query_get_data_graph_sequence(q);
   if (graphs && raptor_sequence_size(graphs) > 0) {
-    refuse(&v, ILDKG_ERR_UNSUPPORTED,
-           "not supported: FROM and FROM NAMED (ildkg reads no data a query names: give the "
-           "data with --data)");
+    refuse(v, "FROM and FROM NAMED (ildkg reads no data a query names: give the data with "
+              "--data)");
   }
+}
+
+ildkg_status
+query_guard_check(rasqal_query *q, unsigned features, char *why, size_t size)
+{
+  verdict v = {why, size, ILDKG_OK, features, 0, 0};
+  check_verb(&v, q);
   if (v.st == ILDKG_OK && rasqal_query_get_query_graph_pattern(q)) {
     rasqal_query_graph_pattern_visit2(q, check_pattern, &v);
+  }
+  if (v.st == ILDKG_OK) {
+    check_modifiers(&v, q);
   }
   return v.st;
 }

@@ -25,12 +25,21 @@
 ildkg_status query_guard_fix_text(const char *text, char **out);
 
 /**
- * Check the prepared query @p q.
+ * Check the prepared query @p q against the data it runs on: @p features are the
+ * GRAPH_HAS_* bits of the graph and of the query's own text (a rule may depend on them:
+ * '.' in a regular expression is answered where no text holds a line break).
  * @return ILDKG_OK when rasqal can answer it; ILDKG_ERR_UNSUPPORTED with the reason in
  *   @p why (@p size bytes), starting "not supported: "; ILDKG_ERR_INPUT for an invalid
  *   query rasqal accepted (the reason in @p why).
  */
-ildkg_status query_guard_check(rasqal_query *q, char *why, size_t size);
+ildkg_status query_guard_check(rasqal_query *q, unsigned features, char *why, size_t size);
+
+/**
+ * Whether the C library's regular expressions match characters (a UTF-8 LC_CTYPE is
+ * set): without it, a REGEX or REPLACE pattern with '.' or [...] is refused where the
+ * text may hold non-ASCII characters. Default: false.
+ */
+void query_guard_set_utf8(int utf8);
 
 /** True for a CONSTRUCT with an empty template, whose answer is the empty graph. */
 int query_guard_is_empty_construct(rasqal_query *q);

@@ -243,6 +243,21 @@ execute(graph *g, rasqal_query *q, const query_limits *limits, query_answer **ou
   return st;
 }
 
+/* A query's literals count as data for the guard's rules: "a\nb" in the text is a line break. */
+static unsigned
+text_features(const char *text)
+{
+  /* a raw line break is in a string only in a long (triple-quoted) one */
+  const int long_strings = strstr(text, "'''") || strstr(text, "\"\"\"");
+  unsigned f = 0;
+  for (const unsigned char *p = (const unsigned char *)text; *p; ++p) {
+    f |= *p >= 0x80 ? GRAPH_HAS_NON_ASCII | GRAPH_HAS_CASED_NON_ASCII : 0;
+    f |= *p == '\\' && (p[1] == 'n' || p[1] == 'r') ? GRAPH_HAS_LINE_BREAK : 0;
+    f |= long_strings && (*p == '\n' || *p == '\r') ? GRAPH_HAS_LINE_BREAK : 0;
+  }
+  return f;
+}
+
 ildkg_status
 query_run(graph *g, const char *text, size_t len, const query_limits *limits,
           query_answer **out, char *why)
@@ -262,7 +277,7 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
   }
   free(fixed);
   if (st == ILDKG_OK) {
-    st = query_guard_check(q, why, QUERY_WHY_SIZE);
+    st = query_guard_check(q, graph_features(g) | text_features(text), why, QUERY_WHY_SIZE);
   }
   if (st == ILDKG_OK && query_guard_is_empty_construct(q)) {
     /* rasqal crashes on an empty template; its answer is the empty graph */

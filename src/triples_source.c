@@ -6,6 +6,8 @@
 #include "strmap.h"
 
 #include <rasqal.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -131,6 +133,42 @@ keep_lexical_form(triples_source_pool *pool, rasqal_literal *l, const char *valu
   }
 }
 
+/*
+ * rasqal 0.9.33 does not know xsd:unsignedByte and xsd:positiveInteger for integers, so
+ * its arithmetic on them gave no xsd:integer: read them as the integer subtype they are,
+ * keeping their datatype and lexical form. NULL when @p value is no such integer.
+ */
+static rasqal_literal *
+unknown_integer_subtype(rasqal_world *rasqal, const char *value, raptor_uri *datatype)
+{
+  const char *name = (const char *)raptor_uri_as_string(datatype);
+  if (strcmp(name, "http://www.w3.org/2001/XMLSchema#unsignedByte") &&
+      strcmp(name, "http://www.w3.org/2001/XMLSchema#positiveInteger")) {
+    return NULL;
+  }
+  char *end = NULL;
+  errno = 0;
+  const long n = strtol(value, &end, 10);
+  if (errno || end == value || *end || n < 0 || n > INT_MAX) {
+    return NULL;
+  }
+  rasqal_literal *l = rasqal_new_integer_literal(rasqal, RASQAL_LITERAL_INTEGER, (int)n);
+  char *lexical = l ? strdup(value) : NULL;
+  raptor_uri *type = lexical ? raptor_uri_copy(datatype) : NULL;
+  if (!type) {
+    free(lexical);
+    rasqal_free_literal(l);
+    return NULL;
+  }
+  free((void *)l->string); /* rasqal's free() owns the string and the datatype of an integer */
+  raptor_free_uri(l->datatype);
+  l->string = (const unsigned char *)lexical;
+  l->string_len = (unsigned int)strlen(lexical);
+  l->datatype = type;
+  l->type = RASQAL_LITERAL_INTEGER_SUBTYPE;
+  return l;
+}
+
 static int
 is_boolean(raptor_uri *datatype)
 {
@@ -155,6 +193,14 @@ literal_from_literal_node(rasqal_world *rasqal, triples_source_pool *pool, librd
   }
   /* librdf_uri is raptor_uri in librdf 1.0.17 (librdf's own source relies on it too) */
   raptor_uri *datatype_copy = datatype ? raptor_uri_copy((raptor_uri *)datatype) : NULL;
+  rasqal_literal *subtype =
+    datatype && strlen(value) == len ? unknown_integer_subtype(rasqal, value, (raptor_uri *)datatype)
+                                     : NULL;
+  if (subtype) {
+    free(value_copy);
+    free(lang_copy);
+    return subtype;
+  }
   /* "0"^^xsd:boolean stays a typed string until rasqal compares it (then it is false) */
   const int plain_boolean = datatype_copy && is_boolean(datatype_copy) && strcmp(value, "true") &&
                             strcmp(value, "false");

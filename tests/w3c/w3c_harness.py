@@ -337,8 +337,8 @@ def from_rdflib_result(res):
 
 
 def read_srx_own(path):
-    # Fallback for .srx files rdflib 6.1 rejects (it raises on an invalid
-    # language tag, for one).
+    # Our own reader for every .srx: rdflib 6.1 raises on an invalid language tag
+    # and miscounts results around XML comments.
     import xml.etree.ElementTree as ET
     root = ET.parse(path).getroot()
     b = root.find(SRX_NS + "boolean")
@@ -511,11 +511,9 @@ def read_expected(path, form, csv_test):
         with open(path, encoding="utf-8", newline="") as f:
             return read_csv_text(f.read())
     if ext in (".srx", ".xml"):
-        try:
-            with open(path, "rb") as f:
-                return from_rdflib_result(Result.parse(f, format="xml"))
-        except Exception:
-            return read_srx_own(path)
+        # rdflib 6.1's XML results parser counts an XML comment between results as one
+        # more (empty) result (sparql11/functions/concat02.srx: 62 results for 49)
+        return read_srx_own(path)
     if ext == ".srj":
         try:
             with open(path, "rb") as f:
