@@ -29,6 +29,7 @@ struct graph {
   triples_source_clock clock;
   triples_source_pool *pool;
   unsigned features; /* GRAPH_HAS_* of every term added */
+  unsigned long files, blanks; /* files parsed; blank nodes made without a label */
   char last_error[512];
 };
 
@@ -144,6 +145,8 @@ add_named(graph *g, const char *name)
   return find_named(g, name);
 }
 
+static unsigned char *blank_id(void *user_data, unsigned char *label);
+
 void
 graph_free(graph *g)
 {
@@ -180,6 +183,7 @@ graph_new(void)
   librdf_world_open(g->world);
   rasqal_world_set_log_handler(librdf_world_get_rasqal(g->world), g, keep_rasqal_message);
   raptor_world_set_log_handler(librdf_world_get_raptor(g->world), g, keep_raptor_message);
+  raptor_world_set_generate_bnodeid_handler(librdf_world_get_raptor(g->world), g, blank_id);
   g->model = new_indexed_model(g->world, &g->storage);
   g->pool = triples_source_pool_new();
   g->source = (triples_source){g->world, g->model, &g->clock, named_model, g, g->pool};
@@ -540,10 +544,29 @@ add_read_statement(void *user_data, raptor_statement *t)
   ls->st = rc ? ILDKG_ERR_RDF : ILDKG_OK;
 }
 
+/*
+ * Blank node ids the same in every run (librdf's own are r<seconds>r<pid>r<n>): a
+ * document's label _:x becomes f<file>x, so that two files never share a node; a node
+ * without a label (a [] in Turtle) gets b<n>.
+ */
+static unsigned char *
+blank_id(void *user_data, unsigned char *label)
+{
+  graph *g = user_data;
+  char *id = NULL;
+  const int n = label ? asprintf(&id, "f%lu%s", g->files, (const char *)label)
+                      : asprintf(&id, "b%lu", ++g->blanks);
+  if (label) {
+    raptor_free_memory(label);
+  }
+  return n < 0 ? NULL : (unsigned char *)id;
+}
+
 ildkg_status
 graph_load_text(graph *g, const char *text, size_t len, const char *syntax, const char *base_iri)
 {
   g->last_error[0] = '\0';
+  ++g->files;
   raptor_world *raptor = librdf_world_get_raptor(g->world);
   raptor_parser *parser = raptor_new_parser(raptor, syntax);
   raptor_uri *base = parser ? raptor_new_uri(raptor, (const unsigned char *)base_iri) : NULL;

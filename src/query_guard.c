@@ -4,6 +4,7 @@
 #include "query_guard.h"
 
 #include "graph.h"
+#include "sparql_lexer.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -28,46 +29,6 @@ typedef struct {
   char word[16], previous_word[16]; /* the last two keywords/names, upper-cased */
   int projection, modifiers;        /* in SELECT ... WHERE, in GROUP/ORDER BY, HAVING */
 } scanner;
-
-static size_t
-skip_string(const char *s, size_t i)
-{
-  const char q = s[i];
-  const int triple = s[i + 1] == q && s[i + 2] == q;
-  i += triple ? 3 : 1;
-  for (; s[i]; ++i) {
-    if (s[i] == '\\' && s[i + 1]) {
-      ++i;
-    } else if (s[i] == q && (!triple || (s[i + 1] == q && s[i + 2] == q))) {
-      return i + (triple ? 3 : 1);
-    } else if (!triple && (s[i] == '\n' || s[i] == '\r')) {
-      return i;
-    }
-  }
-  return i;
-}
-
-/* The end of an IRIREF starting at s[i] == '<', or 0 when '<' is an operator. */
-static size_t
-iri_end(const char *s, size_t i)
-{
-  for (size_t k = i + 1; s[k]; ++k) {
-    const unsigned char c = (unsigned char)s[k];
-    if (c == '>') {
-      return k + 1;
-    }
-    if (c <= 0x20 || strchr("<\"{}|^`\\", c)) {
-      return 0;
-    }
-  }
-  return 0;
-}
-
-static int
-name_char(unsigned char c)
-{
-  return isalnum(c) || c >= 0x80 || strchr("_-:.%\\", c);
-}
 
 static int
 in_expression(const scanner *sc)
@@ -133,56 +94,31 @@ note_word(scanner *sc, const char *start, size_t len)
   }
 }
 
-static int
-starts_number(const char *s)
-{
-  return isdigit((unsigned char)s[0]) || (s[0] == '.' && isdigit((unsigned char)s[1]));
-}
-
 /* One token at sc->at; @p split set when it is a sign to split from its number. */
 static void
 next_token(scanner *sc, int *split)
 {
+  const sparql_token t = sparql_lexer_next(sc->text, sc->at);
   const char *s = sc->text;
-  size_t i = sc->at;
-  const unsigned char c = (unsigned char)s[i];
+  const char c = s[t.start];
   *split = 0;
-  if (c == '#') {
-    while (s[i] && s[i] != '\n' && s[i] != '\r') {
-      ++i;
-    }
-  } else if (isspace(c)) {
-    ++i;
-  } else if (c == '"' || c == '\'') {
-    i = skip_string(s, i);
-    sc->last = TOKEN_OPERAND;
-  } else if (c == '<' && iri_end(s, i)) {
-    i = iri_end(s, i);
-    sc->last = TOKEN_OPERAND;
-  } else if ((c == '?' || c == '$') && name_char((unsigned char)s[i + 1])) {
-    for (++i; isalnum((unsigned char)s[i]) || s[i] == '_' || (unsigned char)s[i] >= 0x80; ++i) {
-    }
-    sc->last = TOKEN_OPERAND;
-  } else if ((c == '+' || c == '-') && starts_number(s + i + 1)) {
-    *split = sc->last == TOKEN_OPERAND && in_expression(sc);
-    sc->last = TOKEN_OTHER; /* the number follows as its own token */
-    ++i;
-  } else if (starts_number(s + i)) {
-    for (; isalnum((unsigned char)s[i]) || s[i] == '.' ||
-           ((s[i] == '+' || s[i] == '-') && (s[i - 1] == 'e' || s[i - 1] == 'E'));
-         ++i) {
-    }
-    sc->last = TOKEN_OPERAND;
-  } else if (c == '@' || isalpha(c) || c == '_' || c == ':' || c >= 0x80) {
-    const size_t start = i;
-    for (++i; name_char((unsigned char)s[i]); ++i) {
-    }
-    while (i > start + 1 && s[i - 1] == '.') {
-      --i;
-    }
-    note_word(sc, s + start, i - start);
+  switch (t.kind) {
+  case SPARQL_TOKEN_END:
+  case SPARQL_TOKEN_BLANK: break;
+  case SPARQL_TOKEN_STRING:
+  case SPARQL_TOKEN_IRI:
+  case SPARQL_TOKEN_VARIABLE:
+  case SPARQL_TOKEN_NUMBER: sc->last = TOKEN_OPERAND; break;
+  case SPARQL_TOKEN_WORD:
+    note_word(sc, s + t.start, t.len);
     sc->last = c == '@' ? TOKEN_OPERAND : TOKEN_WORD;
-  } else {
+    break;
+  case SPARQL_TOKEN_PUNCT:
+    if ((c == '+' || c == '-') && sparql_lexer_next(s, t.start + 1).kind == SPARQL_TOKEN_NUMBER) {
+      *split = sc->last == TOKEN_OPERAND && in_expression(sc);
+      sc->last = TOKEN_OTHER; /* the number follows as its own token */
+      break;
+    }
     if (c == '(') {
       open_paren(sc);
     } else if (c == '{') {
@@ -196,13 +132,14 @@ next_token(scanner *sc, int *split)
     }
     sc->last = c == ')' || c == ']' ? TOKEN_OPERAND : TOKEN_OTHER;
     sc->word[0] = c == '(' ? sc->word[0] : '\0';
-    ++i;
+    break;
   }
+  const size_t end = t.start + t.len;
   /* A word that is a function name stays an operand-to-be only through its parens. */
-  if (sc->last == TOKEN_WORD && s[i] != '(') {
+  if (sc->last == TOKEN_WORD && s[end] != '(') {
     sc->last = TOKEN_OPERAND;
   }
-  sc->at = i;
+  sc->at = end;
 }
 
 /*

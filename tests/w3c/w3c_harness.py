@@ -645,7 +645,8 @@ def compare_rows(exp, act, lax=False):
 def order_key(row, names):
     d = dict(row)
     # Blank nodes have no defined order among themselves: all of them tie.
-    return tuple(("b",) if d.get(v) is not None and d[v][0] == "b" else d.get(v) for v in names)
+    return tuple(("b",) if d.get(v) is not None and d[v][0] == "b" else by_value(d.get(v))
+                 for v in names)
 
 
 def compare_order(exp, act, names):
