@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "property_path.h"
 #include "query_guard.h"
 #include "triples_source.h"
 
@@ -269,8 +270,15 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
     snprintf(why, QUERY_WHY_SIZE, "the query holds a NUL byte (at byte %zu)", strlen(text) + 1);
     return ILDKG_ERR_INPUT;
   }
-  char *fixed = NULL;
-  ildkg_status st = query_guard_fix_text(text, &fixed);
+  /* rasqal cannot parse property paths: each becomes an IRI the triples source answers */
+  char *unpathed = NULL, *fixed = NULL;
+  property_paths *paths = NULL;
+  ildkg_status st =
+    property_path_rewrite(text, limits->base_iri, &unpathed, &paths, why, QUERY_WHY_SIZE);
+  if (st == ILDKG_OK) {
+    st = query_guard_fix_text(unpathed, &fixed);
+  }
+  free(unpathed);
   rasqal_query *q = NULL;
   if (st == ILDKG_OK) {
     st = prepare(g, fixed, limits, &q, why);
@@ -285,11 +293,14 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
     st = *out ? ILDKG_OK : ILDKG_ERR_NOMEM;
   } else if (st == ILDKG_OK) {
     graph_clear_last_error(g);
+    graph_set_property_paths(g, paths);
     st = execute(g, q, limits, out, why);
+    graph_set_property_paths(g, NULL);
   }
   if (q) {
     rasqal_free_query(q);
   }
+  property_paths_free(paths);
   return st;
 }
 
