@@ -1076,13 +1076,52 @@ group(parser *ps)
   --ps->depth;
 }
 
+/* An IRI with \u escapes in the prologue: rasqal's to read, even when no path needs it. */
+static int
+has_escape(const parser *ps, const token *t)
+{
+  return memchr(ps->text + t->start, '\\', t->len) != NULL;
+}
+
+/* PREFIX name: <iri>, from the name on. */
+static void
+declare_prefix(parser *ps)
+{
+  const token *name = cur(ps);
+  prefix *prefixes = realloc(ps->prefixes, (ps->nprefixes + 1) * sizeof *prefixes);
+  if (!prefixes) {
+    fail(ps, ILDKG_ERR_NOMEM, "out of memory");
+    return;
+  }
+  ps->prefixes = prefixes;
+  advance(ps);
+  if (cur(ps)->type != TK_IRI || has_escape(ps, cur(ps)) ||
+      ps->text[name->start + name->len - 1] != ':') {
+    lose(ps);
+    return;
+  }
+  char *iri = iri_of_iriref(ps, cur(ps));
+  char *pname = iri ? strndup(ps->text + name->start, name->len - 1) : NULL;
+  if (!pname) {
+    free(iri);
+    fail(ps, ILDKG_ERR_NOMEM, "out of memory");
+    return;
+  }
+  ps->prefixes[ps->nprefixes++] = (prefix){pname, iri};
+  advance(ps);
+}
+
 /* BASE and PREFIX declarations. */
 static void
 prologue(parser *ps)
 {
-  for (;;) {
+  while (going(ps)) {
     if (is_keyword(ps, cur(ps), "BASE") && next_token(ps)->type == TK_IRI) {
       advance(ps);
+      if (has_escape(ps, cur(ps))) {
+        lose(ps);
+        return;
+      }
       char *base = iri_of_iriref(ps, cur(ps));
       if (!base) {
         return;
@@ -1092,28 +1131,7 @@ prologue(parser *ps)
       advance(ps);
     } else if (is_keyword(ps, cur(ps), "PREFIX") && next_token(ps)->type == TK_PNAME) {
       advance(ps);
-      const token *name = cur(ps);
-      prefix *prefixes = realloc(ps->prefixes, (ps->nprefixes + 1) * sizeof *prefixes);
-      if (!prefixes) {
-        fail(ps, ILDKG_ERR_NOMEM, "out of memory");
-        return;
-      }
-      ps->prefixes = prefixes;
-      advance(ps);
-      if (cur(ps)->type != TK_IRI || ps->text[name->start + name->len - 1] != ':') {
-        lose(ps);
-        return;
-      }
-      char *iri = iri_of_iriref(ps, cur(ps));
-      char *pname = strndup(ps->text + name->start, name->len - 1);
-      if (!iri || !pname) {
-        free(iri);
-        free(pname);
-        fail(ps, ILDKG_ERR_NOMEM, "out of memory");
-        return;
-      }
-      ps->prefixes[ps->nprefixes++] = (prefix){pname, iri};
-      advance(ps);
+      declare_prefix(ps);
     } else {
       return;
     }

@@ -242,6 +242,12 @@ unknown_syntax_is_left_to_rasqal(void **state)
   assert_string_equal(out, query);
   assert_null(paths);
   free(out);
+  /* an escape in a PREFIX IRI is rasqal's to decode */
+  const char *escaped = "PREFIX : <http://x\\u002F> SELECT * { ?s :p/:q ?o }";
+  assert_int_equal(property_path_rewrite(escaped, NULL, &out, &paths, why, sizeof why), ILDKG_OK);
+  assert_string_equal(out, escaped);
+  assert_null(paths);
+  free(out);
   property_paths_free(NULL);
   property_path_pairs_clear(NULL);
 }
