@@ -186,7 +186,7 @@ graph_new(void)
   raptor_world_set_generate_bnodeid_handler(librdf_world_get_raptor(g->world), g, blank_id);
   g->model = new_indexed_model(g->world, &g->storage);
   g->pool = triples_source_pool_new();
-  g->source = (triples_source){g->world, g->model, &g->clock, named_model, g, g->pool};
+  g->source = (triples_source){g->world, g->model, &g->clock, named_model, g, g->pool, NULL};
   if (!g->model || !g->pool || triples_source_install(&g->source) != ILDKG_OK) {
     graph_free(g);
     return NULL;
@@ -607,6 +607,12 @@ rasqal_world *
 graph_rasqal_world(graph *g)
 {
   return librdf_world_get_rasqal(g->world);
+}
+
+void
+graph_set_property_paths(graph *g, const property_paths *paths)
+{
+  g->source.paths = paths;
 }
 
 void

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "ontology.h"
+#include "property_path.h"
 #include "status.h"
 
 typedef struct graph graph;
@@ -83,6 +84,12 @@ unsigned graph_features(const graph *g);
 /** The named graphs read, by name (IRI) order: their number, and the name of the i-th. */
 size_t graph_named_count(const graph *g);
 const char *graph_named_name(const graph *g, size_t i); /**< borrowed */
+
+/**
+ * The property paths of the query about to run (borrowed: keep them until the query's
+ * results are freed, then set NULL), which its triples source answers.
+ */
+void graph_set_property_paths(graph *g, const property_paths *paths);
 
 /** The last error librdf reported for @p g, or "" (borrowed, valid until the next call). */
 const char *graph_last_error(const graph *g);

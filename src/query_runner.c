@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "property_path.h"
 #include "query_guard.h"
 #include "query_scope.h"
 #include "triples_source.h"
@@ -528,9 +529,17 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
     snprintf(why, QUERY_WHY_SIZE, "the query holds a NUL byte (at byte %zu)", strlen(text) + 1);
     return ILDKG_ERR_INPUT;
   }
-  char *fixed = NULL;
-  ildkg_status st = getenv("XX_NOSCOPE") ? ILDKG_OK : query_scope_check(text, why, QUERY_WHY_SIZE);
-  st = st == ILDKG_OK ? query_guard_fix_text(text, &fixed) : st;
+  /* rasqal cannot parse property paths: each becomes an IRI the triples source answers */
+  char *unpathed = NULL, *fixed = NULL;
+  property_paths *paths = NULL;
+  ildkg_status st = query_scope_check(text, why, QUERY_WHY_SIZE);
+  if (st == ILDKG_OK) {
+    st = property_path_rewrite(text, limits->base_iri, &unpathed, &paths, why, QUERY_WHY_SIZE);
+  }
+  if (st == ILDKG_OK) {
+    st = query_guard_fix_text(unpathed, &fixed);
+  }
+  free(unpathed);
   rasqal_query *q = NULL;
   if (st == ILDKG_OK) {
     st = prepare(g, fixed, limits, &q, why);
@@ -547,7 +556,9 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
     graph_clear_last_error(g);
     aggregate_plan plan;
     st = aggregate_plan_make(q, &plan);
+    graph_set_property_paths(g, paths);
     st = st == ILDKG_OK ? execute(g, q, limits, out, why) : st;
+    graph_set_property_paths(g, NULL);
     st = st == ILDKG_OK ? mend_empty_groups(g, &plan, text, limits, *out, why) : st;
     if (st != ILDKG_OK) {
       query_answer_free(*out);
@@ -558,6 +569,7 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
   if (q) {
     rasqal_free_query(q);
   }
+  property_paths_free(paths);
   return st;
 }
 

@@ -14,10 +14,12 @@
 
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
 
-/* One triple pattern being matched. */
+/* One triple pattern being matched: the triples of a stream, or the pairs of a path. */
 typedef struct {
   rasqal_world *rasqal;
-  librdf_stream *stream;
+  librdf_stream *stream;     /* NULL for a path */
+  property_path_pairs pairs; /* a path's answer */
+  size_t next;               /* the pair to bind next */
   triples_source_clock *clock;
   triples_source_pool *pool;
 } pattern_match;
@@ -293,18 +295,40 @@ repeats_agree(rasqal_variable *bindings[4], librdf_node *terms[3])
   return 1;
 }
 
+/* The subject, predicate and object of the current match (borrowed; a path's pair has no
+   predicate); 0 when there is none. */
+static int
+current_terms(pattern_match *pm, librdf_node *terms[3])
+{
+  if (!pm->stream) {
+    if (pm->next >= pm->pairs.n) {
+      return 0;
+    }
+    terms[0] = pm->pairs.pairs[pm->next].s;
+    terms[1] = NULL;
+    terms[2] = pm->pairs.pairs[pm->next].o;
+    return 1;
+  }
+  librdf_statement *st = librdf_stream_get_object(pm->stream);
+  if (!st) {
+    return 0;
+  }
+  terms[0] = librdf_statement_get_subject(st);
+  terms[1] = librdf_statement_get_predicate(st);
+  terms[2] = librdf_statement_get_object(st);
+  return 1;
+}
+
 static rasqal_triple_parts
 bind_match(rasqal_triples_match *rtm, void *user_data, rasqal_variable *bindings[4],
            rasqal_triple_parts parts)
 {
   (void)user_data;
   pattern_match *pm = rtm->user_data;
-  librdf_statement *st = out_of_time(pm->clock) ? NULL : librdf_stream_get_object(pm->stream);
-  if (!st) {
+  librdf_node *terms[3];
+  if (out_of_time(pm->clock) || !current_terms(pm, terms)) {
     return (rasqal_triple_parts)0;
   }
-  librdf_node *terms[3] = {librdf_statement_get_subject(st), librdf_statement_get_predicate(st),
-                           librdf_statement_get_object(st)};
   if (!repeats_agree(bindings, terms)) {
     return (rasqal_triple_parts)0;
   }
@@ -323,7 +347,12 @@ static void
 next_match(rasqal_triples_match *rtm, void *user_data)
 {
   (void)user_data;
-  librdf_stream_next(((pattern_match *)rtm->user_data)->stream);
+  pattern_match *pm = rtm->user_data;
+  if (pm->stream) {
+    librdf_stream_next(pm->stream);
+  } else {
+    ++pm->next;
+  }
 }
 
 static int
@@ -331,7 +360,8 @@ is_end(rasqal_triples_match *rtm, void *user_data)
 {
   (void)user_data;
   pattern_match *pm = rtm->user_data;
-  return out_of_time(pm->clock) || librdf_stream_end(pm->stream);
+  return out_of_time(pm->clock) ||
+         (pm->stream ? librdf_stream_end(pm->stream) : pm->next >= pm->pairs.n);
 }
 
 static void
@@ -343,6 +373,7 @@ finish_match(rasqal_triples_match *rtm, void *user_data)
     if (pm->stream) {
       librdf_free_stream(pm->stream);
     }
+    property_path_pairs_clear(&pm->pairs);
     free(pm);
     rtm->user_data = NULL;
   }
@@ -373,6 +404,38 @@ model_of(triples_source *source, rasqal_literal *origin)
   }
   return source->named(source->named_user_data,
                        (const char *)raptor_uri_as_string(name->value.uri));
+}
+
+/* The property path the predicate @p predicate names, or NULL. */
+static const property_path *
+path_of(const triples_source *source, rasqal_literal *predicate)
+{
+  if (!source->paths || !predicate || predicate->type != RASQAL_LITERAL_URI) {
+    return NULL;
+  }
+  return property_paths_get(source->paths,
+                            (const char *)raptor_uri_as_string(predicate->value.uri));
+}
+
+static int
+path_stop(void *clock)
+{
+  return out_of_time(clock);
+}
+
+/* Append the pairs @p path connects between @p s and @p o (NULL: any) in the pattern's
+   graph. A deadline that passes ends the pairs early (the clock says so). */
+static ildkg_status
+path_pairs(triples_source *source, rasqal_triple *t, const property_path *path, librdf_node *s,
+           librdf_node *o, property_path_pairs *out)
+{
+  librdf_model *model = model_of(source, t->origin);
+  if (!model) {
+    return ILDKG_OK;
+  }
+  const property_path_graph g = {source->world, model, path_stop, source->clock};
+  const ildkg_status st = property_path_eval(path, &g, s, o, out);
+  return st == ILDKG_ERR_LIMIT ? ILDKG_OK : st;
 }
 
 static librdf_stream *
@@ -431,8 +494,29 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
       m->parts = (rasqal_triple_parts)(m->parts | (m->bindings[i] ? part_of[i] : 0));
     }
   }
+  const property_path *path = path_of(source, t->predicate);
+  if (path) {
+    const ildkg_status st = path_pairs(source, t, path, terms[0], terms[2], &pm->pairs);
+    free_terms(terms);
+    return st == ILDKG_OK ? 0 : 1;
+  }
   pm->stream = find_statements(source, t, terms);
   return pm->stream ? 0 : 1;
+}
+
+/* A path's pattern with both ends given: does the path connect them? */
+static int
+path_present(triples_source *source, rasqal_triple *t, const property_path *path)
+{
+  librdf_node *terms[3] = {node_from_literal(source->world, t->subject), NULL,
+                           node_from_literal(source->world, t->object)};
+  property_path_pairs pairs = {NULL, 0, 0};
+  const int present = terms[0] && terms[2] &&
+                      path_pairs(source, t, path, terms[0], terms[2], &pairs) == ILDKG_OK &&
+                      pairs.n > 0;
+  property_path_pairs_clear(&pairs);
+  free_terms(terms);
+  return present;
 }
 
 static int
@@ -440,6 +524,10 @@ triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t)
 {
   (void)rts;
   triples_source *source = user_data;
+  const property_path *path = path_of(source, t->predicate);
+  if (path) {
+    return path_present(source, t, path);
+  }
   librdf_world *world = source->world;
   librdf_node *s = node_from_literal(world, t->subject);
   librdf_node *p = node_from_literal(world, t->predicate);

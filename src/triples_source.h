@@ -10,6 +10,9 @@
  * pattern and rasqal joined the lot (a query's cost grew with rows x triples). This
  * source treats a variable that already has a value as a constant of the pattern, and
  * never lets rasqal reset it, so each left row costs one indexed lookup.
+ *
+ * A pattern whose predicate names a property path (property_paths_get) is answered
+ * with the pairs of nodes the path connects (property_path_eval), not with triples.
  */
 #ifndef ILDKG_TRIPLES_SOURCE_H
 #define ILDKG_TRIPLES_SOURCE_H
@@ -17,6 +20,7 @@
 #include <librdf.h>
 #include <rasqal.h>
 
+#include "property_path.h"
 #include "status.h"
 
 /**
@@ -54,6 +58,7 @@ typedef struct {
   triples_source_named_fn named; /**< the named graphs (GRAPH patterns) */
   void *named_user_data;
   triples_source_pool *pool;
+  const property_paths *paths; /**< the property paths of the query running; NULL: none */
 } triples_source;
 
 /**
