@@ -552,8 +552,9 @@ set_options(CURL *curl, const char *url, const char *fields, const struct curl_s
   rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
   rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 #else
-  rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
-  rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
+  const long web = CURLPROTO_HTTP | CURLPROTO_HTTPS;
+  rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_PROTOCOLS, web);
+  rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS, web);
 #endif
   rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, (long)(timeout_s * 1e3));
   rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_data);
@@ -669,7 +670,8 @@ endpoint_client_answer(const char *url, const char *query, size_t len, double ti
   response r = {0, NULL, {NULL, 0, 0, 0, 0}};
   const int initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
   CURL *curl = initialised ? curl_easy_init() : NULL;
-  ildkg_status st = curl ? post(curl, url, query, len, form, timeout_s, &r, why, why_size) : ILDKG_ERR_NOMEM;
+  ildkg_status st =
+    curl ? post(curl, url, query, len, form, timeout_s, &r, why, why_size) : ILDKG_ERR_NOMEM;
   if (st == ILDKG_OK && (r.status < 200 || r.status > 299)) {
     st = http_error(url, &r, why, why_size);
   }

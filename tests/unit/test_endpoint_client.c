@@ -103,9 +103,9 @@ static void
 xsd_string_is_the_simple_literal(void **state)
 {
   fixture *fx = *state;
-  assert_int_equal(parse_json(fx, JSON_HEAD("\"s\"") "{\"s\": {\"type\": \"typed-literal\", "
-                                  "\"datatype\": \"" XSD "string\", \"value\": \"a\"}}" JSON_TAIL, 0),
-                   ILDKG_OK);
+  static const char json[] = JSON_HEAD("\"s\"") "{\"s\": {\"type\": \"typed-literal\", "
+    "\"datatype\": \"" XSD "string\", \"value\": \"a\"}}" JSON_TAIL;
+  assert_int_equal(parse_json(fx, json, 0), ILDKG_OK);
   assert_cell(fx, 0, 0, "\"a\"");
 }
 
