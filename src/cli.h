@@ -15,7 +15,10 @@
 /** Keep at most this many messages of a run; all are counted and the rest summarised. */
 #define CLI_MAX_MESSAGES 100
 
-/** The sysexits.h code for @p st: 0, 64 usage, 65 data, 66 no input, 73 can't create, 74 I/O. */
+/**
+ * The sysexits.h code for @p st: 0, 64 usage, 65 data, 66 no input, 69 unsupported, 70
+ * software, 73 can't create, 74 I/O, 75 limit, 76 the endpoint failed.
+ */
 int cli_exit_code(ildkg_status st);
 
 /** Print the kept messages of @p d to stderr, then "N more" and a count line. */
@@ -61,7 +64,8 @@ void cli_default_query_options(cli_query_options *q);
 
 /**
  * Take the value of a shared option: @p option is getopt's code, 'd' --data,
- * 'T' --timeout, 'R' --max-rows, 'E' --endpoint. ILDKG_ERR_USAGE (reported) for a bad value.
+ * 'T' --timeout, 'R' --max-rows, 'E' --endpoint (an http(s) URL). ILDKG_ERR_USAGE
+ * (reported) for a bad value, or for --data and --endpoint together.
  */
 ildkg_status cli_query_option(cli_query_options *q, const char *command, int option,
                               const char *value);
@@ -80,6 +84,19 @@ ildkg_status cli_load_graph(pipeline *p, const cli_inputs *in, const char *const
  */
 ildkg_status cli_answer_query(graph *g, const char *name, const char *text, size_t len,
                               const query_limits *limits, ildkg_diag *d, query_answer **out);
+
+/** A new opened raptor world in *out (free with raptor_free_world); ILDKG_ERR_RDF. */
+ildkg_status cli_open_raptor_world(raptor_world **out);
+
+/**
+ * Send the query @p text (@p len bytes; named @p name in messages) unchanged to the
+ * SPARQL endpoint q->endpoint within q's limits; *out is its complete answer, its terms
+ * in @p world (free with query_answer_free before the world). Problems are reported to
+ * @p d. Statuses as endpoint_client_answer: ILDKG_ERR_REMOTE, ILDKG_ERR_LIMIT...
+ */
+ildkg_status cli_answer_endpoint(const cli_query_options *q, raptor_world *world,
+                                 const char *name, const char *text, size_t len, ildkg_diag *d,
+                                 query_answer **out);
 
 /** Write @p a in @p format to @p out; problems reported to @p d. Statuses as results_write. */
 ildkg_status cli_write_answer(const query_answer *a, const char *name, const char *format,

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 
+#include "endpoint_client.h"
 #include "results_writer.h"
 #include "utf8.h"
 
@@ -219,6 +220,9 @@ cli_query_option(cli_query_options *q, const char *command, int option, const ch
   errno = 0;
   switch (option) {
   case 'd':
+    if (q->endpoint) {
+      return cli_usage_error(command, "%s", "give --data or --endpoint, not both");
+    }
     if (q->ndata == CLI_MAX_DATA) {
       return cli_usage_error(command, "more than %d --data files", CLI_MAX_DATA);
     }
@@ -238,7 +242,15 @@ cli_query_option(cli_query_options *q, const char *command, int option, const ch
     q->max_rows = (size_t)n;
     return ILDKG_OK;
   }
-  case 'E': q->endpoint = value; return ILDKG_OK;
+  case 'E':
+    if (!endpoint_client_url_is_valid(value)) {
+      return cli_usage_error(command, "bad --endpoint '%s' (an http:// or https:// URL)", value);
+    }
+    if (q->ndata) {
+      return cli_usage_error(command, "%s", "give --data or --endpoint, not both");
+    }
+    q->endpoint = value;
+    return ILDKG_OK;
   default: return cli_usage_error(command, "bad option");
   }
 }
@@ -309,6 +321,33 @@ cli_answer_query(graph *g, const char *name, const char *text, size_t len,
   } else if (st != ILDKG_OK) {
     ildkg_diag_error(d, (ildkg_loc){name, 0, NULL}, "%s%s%s", ildkg_status_string(st),
                      *why ? ": " : "", why);
+  }
+  return st;
+}
+
+ildkg_status
+cli_open_raptor_world(raptor_world **out)
+{
+  *out = raptor_new_world();
+  if (!*out || raptor_world_open(*out)) {
+    if (*out) {
+      raptor_free_world(*out);
+    }
+    *out = NULL;
+    return ILDKG_ERR_RDF;
+  }
+  return ILDKG_OK;
+}
+
+ildkg_status
+cli_answer_endpoint(const cli_query_options *q, raptor_world *world, const char *name,
+                    const char *text, size_t len, ildkg_diag *d, query_answer **out)
+{
+  char why[ENDPOINT_WHY_SIZE] = "";
+  const ildkg_status st = endpoint_client_answer(q->endpoint, text, len, q->timeout_s,
+                                                 q->max_rows, world, out, why, sizeof why);
+  if (st != ILDKG_OK) {
+    ildkg_diag_error(d, (ildkg_loc){name, 0, NULL}, "%s", *why ? why : ildkg_status_string(st));
   }
   return st;
 }

@@ -40,11 +40,17 @@ print_help(void)
          "  --list           list the topics\n"
          "  -f, --format F   table (default), csv, tsv, json, xml\n"
          "  --data FILE      compare over an export (.ttl, .nt, .nq, .rdf) instead of the facts\n"
+         "  --endpoint URL   send each topic's query to the SPARQL 1.1 endpoint URL (http or\n"
+         "                   https; its ?default-graph-uri=... applies) instead\n"
+         "  --timeout SECONDS  stop a query after this long (default %g; 0: never)\n"
+         "  --max-rows N     refuse an answer of more than N rows (default %lu; 0: no limit)\n"
          "  --facts DIR      facts directory (default: the source tree's or installed facts/)\n"
          "  --ontology DIR   ontology directory, with queries/ (default: likewise)\n"
          "  -h, --help       this help\n"
          "\nExit status: 0 (also for an empty answer), 64 usage (an unknown topic), 65 bad\n"
-         "data or query, 66 missing input.\n");
+         "data or query, 66 missing input, 75 the time or row limit ended a query, 76 the\n"
+         "endpoint failed (no connection, an HTTP error, an answer ildkg cannot read).\n",
+         CLI_DEFAULT_TIMEOUT, (unsigned long)CLI_DEFAULT_MAX_ROWS);
 }
 
 static int
@@ -122,9 +128,11 @@ find_topic(const topic *topics, size_t count, const char *name)
   return NULL;
 }
 
+/* The answer of topic @p t: from @p g, or with --endpoint from the endpoint, its terms in
+   @p remote. */
 static ildkg_status
-answer_topic(graph *g, const char *dir, const topic *t, const compare_options *o, ildkg_diag *d,
-             query_answer **out)
+answer_topic(graph *g, raptor_world *remote, const char *dir, const topic *t,
+             const compare_options *o, ildkg_diag *d, query_answer **out)
 {
   char *path = NULL, *query = NULL;
   size_t len = 0;
@@ -132,7 +140,9 @@ answer_topic(graph *g, const char *dir, const topic *t, const compare_options *o
     return ILDKG_ERR_NOMEM;
   }
   ildkg_status st = cli_read_text(path, &query, &len, d);
-  if (st == ILDKG_OK) {
+  if (st == ILDKG_OK && remote) {
+    st = cli_answer_endpoint(&o->q, remote, path, query, len, d, out);
+  } else if (st == ILDKG_OK) {
     const query_limits limits = {o->q.timeout_s, o->q.max_rows, NULL};
     st = cli_answer_query(g, path, query, len, &limits, d, out);
   }
@@ -226,13 +236,13 @@ write_topics(query_answer **answers, const topic *const *chosen, size_t n,
 }
 
 static ildkg_status
-run_topics(graph *g, const char *dir, const topic *const *chosen, size_t n,
+run_topics(graph *g, raptor_world *remote, const char *dir, const topic *const *chosen, size_t n,
            const compare_options *o, ildkg_diag *d)
 {
   query_answer **answers = calloc(n ? n : 1, sizeof *answers);
   ildkg_status st = answers ? ILDKG_OK : ILDKG_ERR_NOMEM;
   for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
-    st = answer_topic(g, dir, chosen[i], o, d, &answers[i]);
+    st = answer_topic(g, remote, dir, chosen[i], o, d, &answers[i]);
   }
   if (st == ILDKG_OK && n) {
     st = write_topics(answers, chosen, n, o, d);
@@ -253,7 +263,7 @@ parse_options(compare_options *o, int argc, char **argv)
     {"data", required_argument, NULL, 'd'},     {"facts", required_argument, NULL, 'F'},
     {"ontology", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
     {"timeout", required_argument, NULL, 'T'},  {"max-rows", required_argument, NULL, 'R'},
-    {NULL, 0, NULL, 0}};
+    {"endpoint", required_argument, NULL, 'E'}, {NULL, 0, NULL, 0}};
   opterr = 0;
   for (int c; (c = getopt_long(argc, argv, "hf:", options, NULL)) != -1;) {
     ildkg_status st = ILDKG_OK;
@@ -262,7 +272,8 @@ parse_options(compare_options *o, int argc, char **argv)
     case 'f': o->format = optarg; break;
     case 'd':
     case 'T':
-    case 'R': st = cli_query_option(&o->q, "compare", c, optarg); break;
+    case 'R':
+    case 'E': st = cli_query_option(&o->q, "compare", c, optarg); break;
     case 'F': o->in.facts_dir = optarg; break;
     case 'o': o->in.ontology_dir = optarg; break;
     case 'h': print_help(); return ILDKG_DONE;
@@ -321,17 +332,22 @@ cmd_compare(int argc, char **argv)
   size_t ntopics = 0, nchosen = 0;
   ildkg_diag *d = ildkg_diag_new(CLI_MAX_MESSAGES);
   pipeline p = {NULL, NULL, NULL};
+  raptor_world *remote = NULL; /* with --endpoint: the world of the answers' terms */
   st = d ? list_topics(dir, topics, &ntopics, d) : ILDKG_ERR_NOMEM;
   if (st == ILDKG_OK && o.list) {
     print_topics(stdout, topics, ntopics);
   } else if (st == ILDKG_OK) {
     st = choose_topics(topics, ntopics, argv + optind, (size_t)(argc - optind), chosen, &nchosen);
-    st = st == ILDKG_OK ? cli_load_graph(&p, &o.in, o.q.data, o.q.ndata, ILDKG_DEFAULT_BASE, d)
-                        : st;
-    st = st == ILDKG_OK ? run_topics(p.graph, dir, chosen, nchosen, &o, d) : st;
+    st = st != ILDKG_OK ? st
+         : o.q.endpoint ? cli_open_raptor_world(&remote)
+                        : cli_load_graph(&p, &o.in, o.q.data, o.q.ndata, ILDKG_DEFAULT_BASE, d);
+    st = st == ILDKG_OK ? run_topics(p.graph, remote, dir, chosen, nchosen, &o, d) : st;
   }
   if (d) {
     cli_print_diag("compare", d);
+  }
+  if (remote) {
+    raptor_free_world(remote);
   }
   pipeline_clear(&p);
   ildkg_diag_free(d);

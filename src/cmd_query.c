@@ -33,11 +33,14 @@ print_help(void)
   printf("Usage: ildkg query [OPTION]... (QUERY.rq | -e SPARQL)\n"
          "Run a SPARQL 1.1 query (SELECT, ASK or CONSTRUCT) over the graph built from the\n"
          "facts, or over RDF files. A query ildkg cannot answer correctly is refused, never\n"
-         "approximated (see doc/sparql-conformance.md).\n\n"
+         "approximated (see doc/sparql-conformance.md); --endpoint sends it unchanged to a\n"
+         "SPARQL 1.1 service instead.\n\n"
          "  -e, --expression SPARQL  the query text itself\n"
          "  --data FILE      query FILE instead of the facts (repeatable; - is standard\n"
          "                   input, as Turtle); its syntax by extension: .ttl turtle,\n"
          "                   .nt ntriples, .nq nquads, .trig trig, .rdf/.owl rdfxml\n"
+         "  --endpoint URL   send the query to the SPARQL 1.1 endpoint URL (http or https;\n"
+         "                   its ?default-graph-uri=... applies) instead of reading a graph\n"
          "  -f, --format F   table (default on a terminal), csv (default otherwise), tsv,\n"
          "                   json, xml (SPARQL 1.1 results); CONSTRUCT: turtle, ntriples\n"
          "  --timeout SECONDS  stop a query after this long (default %g; 0: never)\n"
@@ -49,7 +52,8 @@ print_help(void)
          "  -h, --help       this help\n"
          "\nExit status: 0 (also for an empty answer), 64 usage, 65 bad SPARQL or data,\n"
          "66 missing or unreadable query or data file, 69 not supported (a query ildkg\n"
-         "cannot answer correctly), 75 the time or row limit ended the query.\n",
+         "cannot answer correctly), 75 the time or row limit ended the query, 76 the\n"
+         "endpoint failed (no connection, an HTTP error, an answer ildkg cannot read).\n",
          CLI_DEFAULT_TIMEOUT, (unsigned long)CLI_DEFAULT_MAX_ROWS, ILDKG_DEFAULT_BASE);
 }
 
@@ -63,7 +67,7 @@ parse_options(query_options *o, int argc, char **argv)
     {"ontology", required_argument, NULL, 'o'},   {"base", required_argument, NULL, 'b'},
     {"timing", no_argument, NULL, 't'},           {"help", no_argument, NULL, 'h'},
     {"timeout", required_argument, NULL, 'T'},    {"max-rows", required_argument, NULL, 'R'},
-    {NULL, 0, NULL, 0}};
+    {"endpoint", required_argument, NULL, 'E'},   {NULL, 0, NULL, 0}};
   opterr = 0;
   for (int c; (c = getopt_long(argc, argv, "he:f:", options, NULL)) != -1;) {
     ildkg_status st = ILDKG_OK;
@@ -76,7 +80,8 @@ parse_options(query_options *o, int argc, char **argv)
     case 't': o->timing = 1; break;
     case 'd':
     case 'T':
-    case 'R': st = cli_query_option(&o->q, "query", c, optarg); break;
+    case 'R':
+    case 'E': st = cli_query_option(&o->q, "query", c, optarg); break;
     case 'h': print_help(); return ILDKG_DONE;
     default: return cli_usage_error("query", "bad option '%s'", argv[optind - 1]);
     }
@@ -129,12 +134,16 @@ answer(const query_options *o, const char *text, size_t len, const char *query_b
        ildkg_diag *d)
 {
   pipeline p = {NULL, NULL, NULL};
+  raptor_world *remote = NULL; /* with --endpoint: the world of the answer's terms */
   const char *name = o->query_file ? o->query_file : "-e";
   const double started = triples_source_now_ms();
-  ildkg_status st = cli_load_graph(&p, &o->in, o->q.data, o->q.ndata, o->base, d);
+  ildkg_status st = o->q.endpoint ? cli_open_raptor_world(&remote)
+                                  : cli_load_graph(&p, &o->in, o->q.data, o->q.ndata, o->base, d);
   const double loaded = triples_source_now_ms();
   query_answer *a = NULL;
-  if (st == ILDKG_OK) {
+  if (st == ILDKG_OK && remote) {
+    st = cli_answer_endpoint(&o->q, remote, name, text, len, d, &a);
+  } else if (st == ILDKG_OK) {
     const query_limits limits = {o->q.timeout_s, o->q.max_rows, query_base};
     st = cli_answer_query(p.graph, name, text, len, &limits, d, &a);
   }
@@ -149,6 +158,9 @@ answer(const query_options *o, const char *text, size_t len, const char *query_b
             triples_source_now_ms() - loaded);
   }
   query_answer_free(a);
+  if (remote) {
+    raptor_free_world(remote);
+  }
   pipeline_clear(&p);
   return st;
 }

@@ -29,4 +29,36 @@ expect_status "a missing facts directory exits 66" 66 "$ILDKG" validate --facts 
 expect_status "a missing ontology directory exits 66" 66 "$ILDKG" validate --ontology "$scratch/none"
 mkdir -p "$scratch/ro" && touch "$scratch/ro/exports" # a file where the directory should be
 expect_status "an output path that is a file exits 73" 73 "$ILDKG" build --out "$scratch/ro/exports"
+# --endpoint: only http(s) URLs, never with --data; a store that cannot be reached or
+# does not answer in time fails the command (76, 75) without a network beyond loopback.
+for cmd in query compare; do
+  expect_status "$cmd --endpoint ftp://x exits 64" 64 "$ILDKG" $cmd --endpoint ftp://x
+  grep -q "bad --endpoint 'ftp://x'" "$scratch/err" && ok "$cmd names the bad --endpoint" ||
+    not_ok "$cmd names the bad --endpoint" "$(cat "$scratch/err")"
+  expect_status "$cmd --endpoint with --data exits 64" 64 \
+    "$ILDKG" $cmd --data "$srcdir/exports/cop-ctd-ild.ttl" --endpoint http://127.0.0.1/sparql
+  expect_status "$cmd --data after --endpoint exits 64" 64 \
+    "$ILDKG" $cmd --endpoint http://127.0.0.1/sparql --data "$srcdir/exports/cop-ctd-ild.ttl"
+  grep -q "give --data or --endpoint, not both" "$scratch/err" && ok "$cmd says why" ||
+    not_ok "$cmd says why" "$(cat "$scratch/err")"
+  "$ILDKG" $cmd --help | grep -q -- "--endpoint URL" && ok "$cmd --help documents --endpoint" ||
+    not_ok "$cmd --help documents --endpoint"
+done
+port=$("$PYTHON3" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+expect_status "query --endpoint on a closed port exits 76" 76 \
+  "$ILDKG" query --endpoint "http://127.0.0.1:$port/sparql" -e 'ASK {}'
+grep -q "http://127.0.0.1:$port/sparql: .*onnect" "$scratch/err" &&
+  ok "the failed connection names the URL" || not_ok "the failed connection names the URL" "$(cat "$scratch/err")"
+expect_status "compare --endpoint on a closed port exits 76" 76 \
+  "$ILDKG" compare --endpoint "http://127.0.0.1:$port/sparql" symptoms
+# A server that accepts the connection and never answers: --timeout ends the wait.
+"$PYTHON3" -c 'import socket, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(4)
+print(s.getsockname()[1], flush=True); time.sleep(60)' >"$scratch/silent.port" &
+silent=$!
+for _ in 1 2 3 4 5 6 7 8 9 10; do [ -s "$scratch/silent.port" ] && break; sleep 0.2; done
+expect_status "query --endpoint --timeout 1 on a silent server exits 75" 75 \
+  "$ILDKG" query --timeout 1 --endpoint "http://127.0.0.1:$(cat "$scratch/silent.port")/sparql" -e 'ASK {}'
+kill "$silent" 2>/dev/null
+wait "$silent" 2>/dev/null
 done_testing

@@ -4,7 +4,9 @@
 # export: a throwaway virtuoso-t on loopback ports loads exports/cop-ctd-ild.ttl into a
 # graph, and tests/cli/virtuoso_check.py compares the two CSV answers as multisets of rows
 # (only the documented differences of representation normalised: booleans 1/0, the
-# canonical form of numbers). Skipped when virtuoso-t is not installed.
+# canonical form of numbers). Then ildkg as Virtuoso's client: every compare topic through
+# `compare --endpoint` gives the rows it gives locally; ASK, CONSTRUCT and a syntax error
+# through `query --endpoint`. Skipped when virtuoso-t is not installed.
 . "$srcdir/tests/cli/lib.sh"
 
 if ! command -v virtuoso-t >/dev/null 2>&1 || ! command -v isql-vt >/dev/null 2>&1; then
@@ -104,6 +106,49 @@ for q in "$srcdir"/ontology/queries/*.rq "$srcdir"/ontology/checks/*.rq; do
   check "$name: ildkg and Virtuoso give the same rows" \
     vcheck same-rows "$scratch/ildkg.csv" "$endpoint" "$graph" "$q" $allow_empty
 done
+
+# ildkg as a client of the same store. The query goes unchanged, so the endpoint URL
+# carries default-graph-uri, as the test's own requests do.
+remote="$endpoint?default-graph-uri=$graph"
+for q in "$srcdir"/ontology/queries/*.rq; do
+  topic=$(basename "$q" .rq)
+  if ! "$ILDKG" compare --endpoint "$remote" -f csv "$topic" >"$scratch/remote.csv" 2>"$scratch/err"; then
+    not_ok "compare --endpoint $topic runs" "$(cat "$scratch/err")"
+    continue
+  fi
+  if ! "$ILDKG" compare --data "$ttl" -f csv "$topic" >"$scratch/local.csv" 2>"$scratch/err"; then
+    not_ok "compare --data $topic runs" "$(cat "$scratch/err")"
+    continue
+  fi
+  check "compare --endpoint $topic: the rows of the local answer" \
+    vcheck same-csv "$scratch/local.csv" "$scratch/remote.csv"
+done
+
+# ASK: Virtuoso answers a table of __ASK_RETVAL in JSON; ildkg writes the boolean.
+for ask in 'ASK { ?s ?p ?o }:true' 'ASK { <urn:ildkg:test:none> ?p ?o }:false'; do
+  out=$("$ILDKG" query --endpoint "$remote" -f csv -e "${ask%:*}" 2>&1)
+  [ "$out" = "${ask##*:}" ] && ok "query --endpoint: ${ask%:*} is ${ask##*:}" ||
+    not_ok "query --endpoint: ${ask%:*} is ${ask##*:}" "$out"
+done
+
+# CONSTRUCT: N-Triples, sorted, byte for byte the local answer (no numbers: Virtuoso writes
+# 90.0 as 90).
+construct='CONSTRUCT { ?s a ?c } WHERE { ?s a ?c }'
+"$ILDKG" query --data "$ttl" -e "$construct" >"$scratch/local.nt" 2>&1
+if "$ILDKG" query --endpoint "$remote" -e "$construct" >"$scratch/remote.nt" 2>"$scratch/err" &&
+  [ -s "$scratch/local.nt" ] && cmp -s "$scratch/local.nt" "$scratch/remote.nt"; then
+  ok "query --endpoint: CONSTRUCT gives the local N-Triples ($(wc -l <"$scratch/remote.nt") lines)"
+else
+  not_ok "query --endpoint: CONSTRUCT gives the local N-Triples" "$(head -3 "$scratch/err")" \
+    "$(diff "$scratch/local.nt" "$scratch/remote.nt" | head -4)"
+fi
+
+# A syntax error is the store's to report: exit 76 with its HTTP status and message.
+expect_status "query --endpoint: a syntax error at the endpoint exits 76" 76 \
+  "$ILDKG" query --endpoint "$remote" -e 'SELEC ?x WHERE { ?x ?p ?o }'
+grep -q "HTTP status 400: .*syntax error" "$scratch/err" &&
+  ok "query --endpoint: the store's message is shown" ||
+  not_ok "query --endpoint: the store's message is shown" "$(cat "$scratch/err")"
 
 stop_virtuoso
 done_testing

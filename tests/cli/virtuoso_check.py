@@ -9,6 +9,9 @@ Standard library only.
                                                     once PID has exited (the caller reaps it)
   virtuoso_check.py same-rows ILDKG.csv ENDPOINT GRAPH QUERY.rq [--allow-empty]
                                                     ildkg's CSV answer = Virtuoso's, as multisets
+  virtuoso_check.py same-csv LOCAL.csv REMOTE.csv   two of ildkg's CSV answers (local, and
+                                                    through --endpoint): same header, same
+                                                    rows as multisets, not empty
 
 Exit 0 when the check holds; otherwise the problems on stderr and exit 1.
 """
@@ -98,6 +101,26 @@ def same_rows(args):
     return fail(problems)
 
 
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def same_csv(args):
+    """The same normalisation as same-rows: Virtuoso's values come back through --endpoint
+    in its own canonical forms (1 for true, 90 for 90.0)."""
+    local, remote = read_csv(args[0]), read_csv(args[1])
+    if not local or not remote or local[0] != remote[0]:
+        return fail([f"header: local {local[:1]}, --endpoint {remote[:1]}"])
+    a = collections.Counter(tuple(normalise(c) for c in r) for r in local[1:])
+    b = collections.Counter(tuple(normalise(c) for c in r) for r in remote[1:])
+    problems = [f"only local ({n}x): {row}" for row, n in sorted((a - b).items())]
+    problems += [f"only through --endpoint ({n}x): {row}" for row, n in sorted((b - a).items())]
+    if not problems and not local[1:]:
+        problems.append("empty answer in both: a shipped query should find something")
+    return fail(problems)
+
+
 def free(port):
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         try:
@@ -171,7 +194,8 @@ def stop(args):
 
 
 if __name__ == "__main__":
-    commands = {"ports": ports, "wait": wait, "stop": stop, "same-rows": same_rows}
+    commands = {"ports": ports, "wait": wait, "stop": stop, "same-rows": same_rows,
+                "same-csv": same_csv}
     if len(sys.argv) < 2 or sys.argv[1] not in commands:
         print(__doc__, file=sys.stderr)
         sys.exit(64)
