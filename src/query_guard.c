@@ -224,6 +224,181 @@ query_guard_fix_text(const char *text, char **out)
   return ILDKG_OK;
 }
 
+/* ---- SUBSTR ------------------------------------------------------------------------- */
+
+/*
+ * rasqal's SUBSTR gives an error (so an unbound value) where the answer is the empty
+ * string (SUBSTR("abc", 5)), takes a length of 0 for "to the end", and truncates a
+ * start or length that is not whole. A SUBSTR whose start and length are whole-number
+ * constants of at least 1 is rewritten so that its empty answers come back:
+ *   COALESCE(SUBSTR(a, b, c), IF(<a is a string>, <"" with a's language>, 1/0))
+ * and any other SUBSTR is refused.
+ */
+typedef struct {
+  const char *text;
+  char *out;
+  size_t len, capacity;
+} text_buffer;
+
+static int
+append(text_buffer *b, const char *s, size_t n)
+{
+  if (b->len + n + 1 > b->capacity) {
+    size_t capacity = b->capacity ? b->capacity : 256;
+    while (b->len + n + 1 > capacity) {
+      capacity *= 2;
+    }
+    char *grown = realloc(b->out, capacity);
+    if (!grown) {
+      return -1;
+    }
+    b->out = grown;
+    b->capacity = capacity;
+  }
+  memcpy(b->out + b->len, s, n);
+  b->len += n;
+  b->out[b->len] = '\0';
+  return 0;
+}
+
+/* The next non-blank token at or after @p at. */
+static sparql_token
+next_solid(const char *text, size_t at)
+{
+  sparql_token t = sparql_lexer_next(text, at);
+  while (t.kind == SPARQL_TOKEN_BLANK) {
+    t = sparql_lexer_next(text, t.start + t.len);
+  }
+  return t;
+}
+
+/* A whole-number constant of at least 1, alone in [from, to). */
+static int
+is_positive_whole(const char *text, size_t from, size_t to)
+{
+  sparql_token t = next_solid(text, from);
+  if (t.kind == SPARQL_TOKEN_PUNCT && text[t.start] == '+') {
+    t = next_solid(text, t.start + 1);
+  }
+  if (t.kind != SPARQL_TOKEN_NUMBER || strspn(text + t.start, "0123456789") != t.len) {
+    return 0;
+  }
+  const sparql_token after = next_solid(text, t.start + t.len);
+  return after.start >= to && strtol(text + t.start, NULL, 10) >= 1;
+}
+
+static ildkg_status rewrite_substr_span(const char *text, size_t from, size_t to, text_buffer *b,
+                                        char *why, size_t size);
+
+/* The arguments of the call whose '(' is at @p open: up to 3 spans, and the ')' after. */
+static size_t
+split_arguments(const char *text, size_t open, size_t starts[4], size_t *count)
+{
+  long depth = 0;
+  *count = 0;
+  starts[(*count)++] = open + 1;
+  for (sparql_token t = sparql_lexer_next(text, open); t.kind != SPARQL_TOKEN_END;
+       t = sparql_lexer_next(text, t.start + t.len)) {
+    const char c = t.kind == SPARQL_TOKEN_PUNCT ? text[t.start] : '\0';
+    depth += (c == '(' || c == '{' || c == '[') - (c == ')' || c == '}' || c == ']');
+    if (depth == 1 && c == ',' && *count < 3) {
+      starts[(*count)++] = t.start + 1;
+    }
+    if (depth == 0) {
+      starts[*count] = t.start + 1; /* one past the ')': each argument ends before a separator */
+      return t.start;
+    }
+  }
+  return strlen(text);
+}
+
+static ildkg_status
+put_span(const char *text, size_t from, size_t to, text_buffer *b, char *why, size_t size)
+{
+  return rewrite_substr_span(text, from, to, b, why, size);
+}
+
+static ildkg_status
+rewrite_one_substr(const char *text, size_t open, size_t *end, text_buffer *b, char *why,
+                   size_t size)
+{
+  size_t starts[4], count = 0;
+  const size_t close = split_arguments(text, open, starts, &count);
+  *end = close + 1;
+  if (count < 2 || !is_positive_whole(text, starts[1], starts[2] - 1) ||
+      (count == 3 && !is_positive_whole(text, starts[2], starts[3] - 1))) {
+    snprintf(why, size, "not supported: SUBSTR with a start or length other than a whole "
+                        "number of at least 1 (rasqal truncates it, and reads a length 0 as "
+                        "\"to the end\")");
+    return ILDKG_ERR_UNSUPPORTED;
+  }
+  const size_t a_from = starts[0], a_to = starts[1] - 1;
+  text_buffer arg = {text, NULL, 0, 0};
+  ildkg_status st = put_span(text, a_from, a_to, &arg, why, size);
+  if (st != ILDKG_OK) {
+    free(arg.out);
+    return st;
+  }
+  const char *a = arg.out ? arg.out : "";
+  char *call = NULL;
+  const int ok =
+    asprintf(&call,
+             "COALESCE(SUBSTR(%s,%.*s), IF(isLiteral(%s) && (LANG(%s) != \"\" || DATATYPE(%s) = "
+             "<http://www.w3.org/2001/XMLSchema#string>), IF(LANG(%s) = \"\", \"\", "
+             "STRLANG(\"\", LANG(%s))), 1/0))",
+             a, (int)(close - starts[1]), text + starts[1], a, a, a, a, a) >= 0;
+  free(arg.out);
+  if (!ok) {
+    return ILDKG_ERR_NOMEM;
+  }
+  st = append(b, call, strlen(call)) ? ILDKG_ERR_NOMEM : ILDKG_OK;
+  free(call);
+  return st;
+}
+
+static ildkg_status
+rewrite_substr_span(const char *text, size_t from, size_t to, text_buffer *b, char *why,
+                    size_t size)
+{
+  size_t copied = from;
+  for (size_t at = from; at < to;) {
+    const sparql_token t = sparql_lexer_next(text, at);
+    if (t.kind == SPARQL_TOKEN_END) {
+      break;
+    }
+    at = t.start + t.len;
+    const sparql_token open = next_solid(text, at);
+    if (!sparql_token_is(text, &t, "SUBSTR") || open.kind != SPARQL_TOKEN_PUNCT ||
+        text[open.start] != '(') {
+      continue;
+    }
+    if (append(b, text + copied, t.start - copied)) {
+      return ILDKG_ERR_NOMEM;
+    }
+    size_t end = 0;
+    const ildkg_status st = rewrite_one_substr(text, open.start, &end, b, why, size);
+    if (st != ILDKG_OK) {
+      return st;
+    }
+    at = copied = end;
+  }
+  return append(b, text + copied, to > copied ? to - copied : 0) ? ILDKG_ERR_NOMEM : ILDKG_OK;
+}
+
+ildkg_status
+query_guard_rewrite_substr(const char *text, char **out, char *why, size_t size)
+{
+  text_buffer b = {text, NULL, 0, 0};
+  const ildkg_status st = rewrite_substr_span(text, 0, strlen(text), &b, why, size);
+  if (st != ILDKG_OK || (!b.out && append(&b, "", 0))) {
+    free(b.out);
+    *out = NULL;
+    return st != ILDKG_OK ? st : ILDKG_ERR_NOMEM;
+  }
+  *out = b.out;
+  return ILDKG_OK;
+}
+
 /* ---- the parsed query ----------------------------------------------------------------- */
 
 typedef struct {

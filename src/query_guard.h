@@ -25,6 +25,14 @@
 ildkg_status query_guard_fix_text(const char *text, char **out);
 
 /**
+ * @p text with every SUBSTR rewritten so that rasqal answers it right (see
+ * query_guard.c), in a new string *out (caller frees).
+ * @return ILDKG_OK; ILDKG_ERR_UNSUPPORTED (@p why, @p size bytes) for a SUBSTR whose start
+ *   or length is not a whole-number constant of at least 1; ILDKG_ERR_NOMEM.
+ */
+ildkg_status query_guard_rewrite_substr(const char *text, char **out, char *why, size_t size);
+
+/**
  * Check the prepared query @p q against the data it runs on: @p features are the
  * GRAPH_HAS_* bits of the graph and of the query's own text (a rule may depend on them:
  * '.' in a regular expression is answered where no text holds a line break).

@@ -536,9 +536,14 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
   if (st == ILDKG_OK) {
     st = property_path_rewrite(text, limits->base_iri, &unpathed, &paths, why, QUERY_WHY_SIZE);
   }
+  char *substrings = NULL;
   if (st == ILDKG_OK) {
-    st = query_guard_fix_text(unpathed, &fixed);
+    st = query_guard_rewrite_substr(unpathed, &substrings, why, QUERY_WHY_SIZE);
   }
+  if (st == ILDKG_OK) {
+    st = query_guard_fix_text(substrings, &fixed);
+  }
+  free(substrings);
   free(unpathed);
   rasqal_query *q = NULL;
   if (st == ILDKG_OK) {
