@@ -6,7 +6,9 @@
 . "$srcdir/tests/cli/lib.sh"
 
 # Evaluation tests that pass with today's binary; raise it when ildkg passes more.
-MIN_PASS=355
+MIN_PASS=412
+# Negative syntax tests ildkg must refuse (rdflib 6.1 refuses 61 of the 90).
+MIN_NEGATIVE_REFUSED=61
 
 W3C_DIR=${ILDKG_W3C_DIR:-}
 if [ -z "$W3C_DIR" ] && [ -n "${ILDKG_SHARED_DIR:-}" ]; then
@@ -17,8 +19,10 @@ if [ -z "$W3C_DIR" ] || { [ ! -d "$W3C_DIR/sparql/sparql10" ] && [ ! -d "$W3C_DI
   exit 0
 fi
 
-# One run: every test's class in w3c.json, the page it gives in doc.md.
-"$PYTHON3" "$srcdir/tests/w3c/w3c_harness.py" --ildkg "$ILDKG" --suite "$W3C_DIR" \
+# One run: every test's class in w3c.json, the page it gives in doc.md. Under the
+# sanitizers, rasqal's own leaks (it keeps the rows SELECT DISTINCT drops) would make a
+# correct answer exit 23: leak checking stays on for ildkg's own tests, not for these.
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$PYTHON3" "$srcdir/tests/w3c/w3c_harness.py" --ildkg "$ILDKG" --suite "$W3C_DIR" \
   --json "$scratch/w3c.json" --write-doc "$scratch/doc.md" >"$scratch/out" 2>"$scratch/err"
 status=$?
 if [ "$status" -gt 1 ] || [ ! -s "$scratch/w3c.json" ]; then
@@ -64,6 +68,16 @@ if [ "$passed" -ge "$MIN_PASS" ]; then
   ok "at least $MIN_PASS evaluation tests pass ($passed)"
 else
   not_ok "at least $MIN_PASS evaluation tests pass" "only $passed pass"
+fi
+
+refused=$("$PYTHON3" -c '
+import json, sys
+run = json.load(open(sys.argv[1], encoding="utf-8"))
+print(sum(1 for t in run["tests"] if t["kind"] == "negative-syntax" and t["class"] == "pass"))' "$scratch/w3c.json")
+if [ "$refused" -ge "$MIN_NEGATIVE_REFUSED" ]; then
+  ok "at least $MIN_NEGATIVE_REFUSED negative syntax tests refused ($refused)"
+else
+  not_ok "at least $MIN_NEGATIVE_REFUSED negative syntax tests refused" "only $refused"
 fi
 
 if cmp -s "$srcdir/doc/sparql-conformance.md" "$scratch/doc.md"; then
