@@ -270,14 +270,16 @@ file_iri(const char *path)
 static ildkg_status
 load_data_file(graph *g, const char *path, ildkg_diag *d)
 {
-  const char *syntax = syntax_for(path);
-  if (!syntax) {
-    return cli_usage_error("query", "cannot tell the syntax of '%s' (expected .ttl, .nt, .nq, "
-                           ".trig, .rdf or .owl; raptor reads no JSON-LD)", path);
-  }
+  /* read first: a file that cannot be read is missing input (66) whatever its name */
   char *text = NULL, *base = NULL;
   size_t len = 0;
   ildkg_status st = cli_read_file(path, 0, &text, &len, d);
+  const char *syntax = syntax_for(path);
+  if (st == ILDKG_OK && !syntax) {
+    free(text);
+    return cli_usage_error("query", "cannot tell the syntax of '%s' (expected .ttl, .nt, .nq, "
+                           ".trig, .rdf or .owl; raptor reads no JSON-LD)", path);
+  }
   if (st == ILDKG_OK && !(base = file_iri(path))) {
     st = ILDKG_ERR_NOMEM;
   }

@@ -586,6 +586,25 @@ is_constant(const rasqal_expression *e)
          e->literal->type != RASQAL_LITERAL_VARIABLE;
 }
 
+/* An argument that is neither a variable nor a constant: rasqal frees its value early. */
+static int
+has_computed_argument(const rasqal_expression *e)
+{
+  const rasqal_expression *args[2] = {e->arg1, e->arg2};
+  for (int i = 0; i < 2; ++i) {
+    if (args[i] && args[i]->op != RASQAL_EXPR_LITERAL) {
+      return 1;
+    }
+  }
+  for (int i = 0; e->args && i < raptor_sequence_size(e->args); ++i) {
+    const rasqal_expression *arg = raptor_sequence_get_at(e->args, i);
+    if (arg && arg->op != RASQAL_EXPR_LITERAL) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
 static int
 check_expression(void *user_data, rasqal_expression *e)
 {
@@ -607,6 +626,14 @@ check_expression(void *user_data, rasqal_expression *e)
     check_regex(v, e->arg2, e->arg4, "REPLACE");
     check_replacement(v, e->arg3);
     return v->st != ILDKG_OK;
+  case RASQAL_EXPR_CONCAT:
+  case RASQAL_EXPR_STRBEFORE:
+  case RASQAL_EXPR_STRAFTER:
+    return has_computed_argument(e)
+             ? refuse(v, "CONCAT, STRBEFORE or STRAFTER of a computed value such as STR(?x) "
+                         "(rasqal reads memory it has freed); BIND(STR(?x) AS ?y) first and "
+                         "pass ?y")
+             : 0;
   case RASQAL_EXPR_CAST:
     return !yields_string(e->arg1) && (v->features & (GRAPH_HAS_BOOLEAN | GRAPH_HAS_NUMBER))
              ? refuse(v, "a cast such as xsd:integer(...) of a value that may be a number or "
@@ -761,6 +788,91 @@ is_plain_variable(const rasqal_expression *e)
          e->literal->type == RASQAL_LITERAL_VARIABLE && !e->literal->value.variable->expression;
 }
 
+static int
+is_aggregate(rasqal_op op)
+{
+  return op == RASQAL_EXPR_COUNT || op == RASQAL_EXPR_SUM || op == RASQAL_EXPR_AVG ||
+         op == RASQAL_EXPR_MIN || op == RASQAL_EXPR_MAX || op == RASQAL_EXPR_SAMPLE ||
+         op == RASQAL_EXPR_GROUP_CONCAT;
+}
+
+/* rasqal's own print of @p e, to compare two expressions; NULL when out of memory. */
+static char *
+expression_text(rasqal_expression *e)
+{
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&text, &len);
+  if (!f) {
+    return NULL;
+  }
+  rasqal_expression_print(e, f);
+  return fclose(f) == 0 ? text : (free(text), NULL);
+}
+
+/* Whether some aggregate inside @p e prints as @p text (NULL: whether there is any). */
+static int
+has_aggregate_text(rasqal_expression *e, const char *text)
+{
+  if (!e) {
+    return 0;
+  }
+  if (e->op == RASQAL_EXPR_LITERAL && e->literal && e->literal->type == RASQAL_LITERAL_VARIABLE) {
+    return has_aggregate_text(e->literal->value.variable->expression, text);
+  }
+  if (is_aggregate(e->op)) {
+    char *mine = text ? expression_text(e) : NULL;
+    const int same = !text || (mine && !strcmp(mine, text));
+    free(mine);
+    if (same) {
+      return 1;
+    }
+  }
+  rasqal_expression *args[4] = {e->arg1, e->arg2, e->arg3, e->arg4};
+  for (int i = 0; i < 4; ++i) {
+    if (has_aggregate_text(args[i], text)) {
+      return 1;
+    }
+  }
+  for (int i = 0; e->args && i < raptor_sequence_size(e->args); ++i) {
+    if (has_aggregate_text(raptor_sequence_get_at(e->args, i), text)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Each aggregate of HAVING must be one the SELECT list computes too. */
+static void
+check_having_aggregates(verdict *v, rasqal_query *q, rasqal_expression *e)
+{
+  if (!e || v->st != ILDKG_OK) {
+    return;
+  }
+  if (is_aggregate(e->op)) {
+    char *text = expression_text(e);
+    raptor_sequence *vars = rasqal_query_get_bound_variable_sequence(q);
+    int selected = 0;
+    for (int i = 0; text && !selected && vars && i < raptor_sequence_size(vars); ++i) {
+      const rasqal_variable *var = raptor_sequence_get_at(vars, i);
+      selected = has_aggregate_text(var->expression, text);
+    }
+    free(text);
+    if (!selected) {
+      refuse(v, "HAVING on an aggregate the SELECT list does not compute (rasqal drops every "
+                "group; select it too)");
+    }
+    return;
+  }
+  rasqal_expression *args[4] = {e->arg1, e->arg2, e->arg3, e->arg4};
+  for (int i = 0; i < 4; ++i) {
+    check_having_aggregates(v, q, args[i]);
+  }
+  for (int i = 0; e->args && i < raptor_sequence_size(e->args); ++i) {
+    check_having_aggregates(v, q, raptor_sequence_get_at(e->args, i));
+  }
+}
+
 static void
 check_modifiers(verdict *v, rasqal_query *q)
 {
@@ -773,6 +885,9 @@ check_modifiers(verdict *v, rasqal_query *q)
   raptor_sequence *having = rasqal_query_get_having_conditions_sequence(q);
   if (having && raptor_sequence_size(having) > 1) {
     refuse(v, "several HAVING conditions (rasqal drops every group; join them with &&)");
+  }
+  for (int i = 0; having && i < raptor_sequence_size(having); ++i) {
+    check_having_aggregates(v, q, raptor_sequence_get_at(having, i));
   }
   check_expressions(v, group);
   check_expressions(v, having);
