@@ -38,8 +38,10 @@ print_help(void)
          "other subject) | qualifiers | references. Without a TOPIC: the summary of all\n"
          "topics.\n\n"
          "  --list           list the topics\n"
-         "  -f, --format F   table (default), csv, tsv, json, xml\n"
-         "  --data FILE      compare over an export (.ttl, .nt, .nq, .rdf) instead of the facts\n"
+         "  -f, --format F   table (default), csv, tsv, json, xml; with several topics, csv,\n"
+         "                   tsv, json and xml give one document whose first column is topic\n"
+         "  --data FILE      compare over an export (.ttl, .nt, .nq, .trig, .rdf) instead of\n"
+         "                   the facts (repeatable; - is standard input, as Turtle)\n"
          "  --endpoint URL   send each topic's query to the SPARQL 1.1 endpoint URL (http or\n"
          "                   https; its ?default-graph-uri=... applies) instead\n"
          "  --timeout SECONDS  stop a query after this long (default %g; 0: never)\n"
@@ -48,8 +50,9 @@ print_help(void)
          "  --ontology DIR   ontology directory, with queries/ (default: likewise)\n"
          "  -h, --help       this help\n"
          "\nExit status: 0 (also for an empty answer), 64 usage (an unknown topic), 65 bad\n"
-         "data or query, 66 missing input, 75 the time or row limit ended a query, 76 the\n"
-         "endpoint failed (no connection, an HTTP error, an answer ildkg cannot read).\n",
+         "data or query, 66 missing input, 69 a query ildkg cannot answer correctly, 75 the\n"
+         "time or row limit ended a query, 76 the endpoint failed (no connection, an HTTP\n"
+         "error, an answer ildkg cannot read).\n",
          CLI_DEFAULT_TIMEOUT, (unsigned long)CLI_DEFAULT_MAX_ROWS);
 }
 
