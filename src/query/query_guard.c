@@ -227,11 +227,12 @@ query_guard_fix_text(const char *text, char **out)
 /* ---- SUBSTR ------------------------------------------------------------------------- */
 
 /*
- * rasqal's SUBSTR gives an error (so an unbound value) where the answer is the empty
- * string (SUBSTR("abc", 5)), takes a length of 0 for "to the end", and truncates a
- * start or length that is not whole. A SUBSTR whose start and length are whole-number
- * constants of at least 1 is rewritten so that its empty answers come back:
- *   COALESCE(SUBSTR(a, b, c), IF(<a is a string>, <"" with a's language>, 1/0))
+ * rasqal's SUBSTR gives an error (so an unbound value, and a leak) where the answer is
+ * the empty string (SUBSTR("abc", 5)), answers for a number or a date though SPARQL
+ * says error, takes a length of 0 for "to the end", and truncates a start or length
+ * that is not whole. A SUBSTR whose start and length are whole-number constants of at
+ * least 1 is rewritten so that rasqal meets only what it answers right:
+ *   IF(<a is a string>, IF(STRLEN(a) < b, <"" with a's language>, SUBSTR(a, b, c)), 1/0)
  * and any other SUBSTR is refused.
  */
 typedef struct {
@@ -341,12 +342,14 @@ rewrite_one_substr(const char *text, size_t open, size_t *end, text_buffer *b, c
   }
   const char *a = arg.out ? arg.out : "";
   char *call = NULL;
+  const int start_len = (int)(starts[2] - 1 - starts[1]);
+  const char *start = text + starts[1];
   const int ok =
     asprintf(&call,
-             "COALESCE(SUBSTR(%s,%.*s), IF(isLiteral(%s) && (LANG(%s) != \"\" || DATATYPE(%s) = "
-             "<http://www.w3.org/2001/XMLSchema#string>), IF(LANG(%s) = \"\", \"\", "
-             "STRLANG(\"\", LANG(%s))), 1/0))",
-             a, (int)(close - starts[1]), text + starts[1], a, a, a, a, a) >= 0;
+             "IF(isLiteral(%s) && (LANG(%s) != \"\" || DATATYPE(%s) = "
+             "<http://www.w3.org/2001/XMLSchema#string>), IF(STRLEN(%s) < (%.*s), IF(LANG(%s) = "
+             "\"\", \"\", STRLANG(\"\", LANG(%s))), SUBSTR(%s,%.*s)), 1/0)",
+             a, a, a, a, start_len, start, a, a, a, (int)(close - starts[1]), text + starts[1]) >= 0;
   free(arg.out);
   if (!ok) {
     return ILDKG_ERR_NOMEM;
@@ -731,8 +734,12 @@ static int
 has_triples(rasqal_query *q, rasqal_graph_pattern *gp)
 {
   raptor_sequence *subs = rasqal_graph_pattern_get_sub_graph_pattern_sequence(gp);
-  raptor_sequence *triples = rasqal_graph_pattern_get_triples(q, gp);
-  if (triples && raptor_sequence_size(triples) > 0) {
+  raptor_sequence *triples = rasqal_graph_pattern_get_triples(q, gp); /* a new sequence */
+  const int own = triples && raptor_sequence_size(triples) > 0;
+  if (triples) {
+    raptor_free_sequence(triples);
+  }
+  if (own) {
     return 1;
   }
   for (int i = 0; subs && i < raptor_sequence_size(subs); ++i) {

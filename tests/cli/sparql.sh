@@ -116,7 +116,8 @@ gives "REPLACE counts characters, not bytes" 'SELECT (REPLACE(?n, "[^a-z ]", "-"
 refused 'REPLACE with $1 is refused' 'SELECT (REPLACE(?n, "(A)", "[$1]") AS ?r) WHERE { :a :name ?n }' "REPLACE with"
 refused "casts of numbers are refused" 'SELECT (xsd:string(?a) AS ?s) WHERE { :a :age ?a }' "a cast"
 as_rdflib "casts of strings are answered" 'SELECT (xsd:integer("42") AS ?i) (xsd:boolean("true") AS ?b) WHERE {}'
-gives '"abc" and "abc"^^xsd:string are one term' 'SELECT DISTINCT ?n WHERE { VALUES ?s { :d :e } ?s :name ?n }' "abc"
+# (GROUP BY with a count, not DISTINCT: rasqal leaks the rows DISTINCT drops)
+gives '"abc" and "abc"^^xsd:string are one term' 'SELECT ?n (COUNT(*) AS ?c) WHERE { VALUES ?s { :d :e } ?s :name ?n } GROUP BY ?n' "abc,2"
 gives 'a pattern with "abc"^^xsd:string finds "abc" too (rdflib keeps them apart)' 'SELECT ?s WHERE { ?s :name "abc"^^xsd:string }' 'http://example.org/d
 http://example.org/e'
 refused "BNODE(str) is refused" 'SELECT (BNODE(?n) AS ?b) WHERE { ?s :name ?n }' "BNODE(expression)"
