@@ -411,6 +411,8 @@ typedef struct {
   unsigned features;      /* GRAPH_HAS_* of the data and the query's own text */
   int distinct_aggregates; /* aggregates with DISTINCT seen */
   int datatype_compared;   /* checking the DATATYPE(...) of DATATYPE(...) = <iri> */
+  rasqal_query *query;
+  graph *data;             /* for the kinds of value a variable can take; may be NULL */
 } verdict;
 
 static int
@@ -608,6 +610,122 @@ has_computed_argument(const rasqal_expression *e)
   return 0;
 }
 
+/* ---- < > <= >=: only between values of one kind ---------------------------------------- */
+
+/* The one comparable kind a constant or an expression's value has, or 0 when unknown. */
+static unsigned
+expression_kind(const rasqal_expression *e)
+{
+  if (!e) {
+    return 0;
+  }
+  if (e->op == RASQAL_EXPR_LITERAL && e->literal) {
+    switch (e->literal->type) {
+    case RASQAL_LITERAL_INTEGER:
+    case RASQAL_LITERAL_INTEGER_SUBTYPE:
+    case RASQAL_LITERAL_DECIMAL:
+    case RASQAL_LITERAL_DOUBLE:
+    case RASQAL_LITERAL_FLOAT: return TERM_KIND_NUMBER;
+    case RASQAL_LITERAL_STRING: return e->literal->language ? 0 : TERM_KIND_STRING;
+    case RASQAL_LITERAL_XSD_STRING: return TERM_KIND_STRING;
+    case RASQAL_LITERAL_BOOLEAN: return TERM_KIND_BOOLEAN;
+    case RASQAL_LITERAL_DATETIME: return TERM_KIND_DATETIME;
+    case RASQAL_LITERAL_DATE: return TERM_KIND_DATE;
+    default: return 0;
+    }
+  }
+  switch (e->op) {
+  case RASQAL_EXPR_PLUS:
+  case RASQAL_EXPR_MINUS:
+  case RASQAL_EXPR_STAR:
+  case RASQAL_EXPR_SLASH:
+  case RASQAL_EXPR_UMINUS:
+  case RASQAL_EXPR_ABS:
+  case RASQAL_EXPR_ROUND:
+  case RASQAL_EXPR_CEIL:
+  case RASQAL_EXPR_FLOOR:
+  case RASQAL_EXPR_STRLEN:
+  case RASQAL_EXPR_COUNT:
+  case RASQAL_EXPR_SUM:
+  case RASQAL_EXPR_AVG:
+  case RASQAL_EXPR_RAND:
+  case RASQAL_EXPR_YEAR:
+  case RASQAL_EXPR_MONTH:
+  case RASQAL_EXPR_DAY:
+  case RASQAL_EXPR_HOURS:
+  case RASQAL_EXPR_MINUTES:
+  case RASQAL_EXPR_SECONDS: return TERM_KIND_NUMBER;
+  case RASQAL_EXPR_NOW: return TERM_KIND_DATETIME;
+  case RASQAL_EXPR_STR:
+  case RASQAL_EXPR_LANG:
+  case RASQAL_EXPR_ENCODE_FOR_URI:
+  case RASQAL_EXPR_STRUUID: return TERM_KIND_STRING; /* never language-tagged */
+  default: return 0;
+  }
+}
+
+/* The kinds ?v can take, from the data: the objects of each constant predicate it is the
+   object of (all must hold); any other use of ?v makes it unknown (every kind). */
+static unsigned
+variable_kinds(const verdict *v, const rasqal_variable *var)
+{
+  raptor_sequence *triples = rasqal_query_get_triple_sequence(v->query);
+  unsigned kinds = ~0u;
+  int seen = 0;
+  for (int i = 0; triples && i < raptor_sequence_size(triples); ++i) {
+    const rasqal_triple *t = raptor_sequence_get_at(triples, i);
+    if (rasqal_literal_as_variable(t->subject) == var ||
+        rasqal_literal_as_variable(t->predicate) == var) {
+      kinds &= TERM_KIND_IRI | TERM_KIND_BLANK;
+      seen = 1;
+    } else if (rasqal_literal_as_variable(t->object) == var && v->data &&
+               t->predicate->type == RASQAL_LITERAL_URI) {
+      kinds &= graph_object_kinds(v->data,
+                                  (const char *)raptor_uri_as_string(t->predicate->value.uri));
+      seen = 1;
+    }
+  }
+  return seen ? kinds : ~0u;
+}
+
+static unsigned
+operand_kinds(const verdict *v, const rasqal_expression *e)
+{
+  if (e && e->op == RASQAL_EXPR_LITERAL && e->literal &&
+      e->literal->type == RASQAL_LITERAL_VARIABLE) {
+    const rasqal_variable *var = e->literal->value.variable;
+    return var->expression ? ~0u : variable_kinds(v, var);
+  }
+  const unsigned kind = expression_kind(e);
+  return kind ? kind : ~0u;
+}
+
+/* Exactly one kind that SPARQL orders: numbers, simple strings, booleans, dateTimes. */
+static int
+one_ordered_kind(unsigned kinds)
+{
+  return kinds == TERM_KIND_NUMBER || kinds == TERM_KIND_STRING || kinds == TERM_KIND_BOOLEAN ||
+         kinds == TERM_KIND_DATETIME || kinds == TERM_KIND_DATE;
+}
+
+/*
+ * rasqal orders what SPARQL cannot compare (an IRI < 5 and < "u" are true, "x"@en < "y"@en
+ * true): its < > <= >= are answered only where both sides can take one and the same kind
+ * of value, by their constants, functions, or what the data holds for a variable.
+ */
+static int
+check_ordering(verdict *v, const rasqal_expression *e)
+{
+  const unsigned left = operand_kinds(v, e->arg1), right = operand_kinds(v, e->arg2);
+  const int ok = (one_ordered_kind(left) && (left == right || right == 0)) ||
+                 (one_ordered_kind(right) && left == 0) ||
+                 (left == 0 && right == 0);
+  return ok ? 0
+            : refuse(v, "< > <= >= between values that may be of different kinds, IRIs or "
+                        "language-tagged literals (rasqal gives true or false where SPARQL "
+                        "gives an error); compare STR(...) or values of one datatype");
+}
+
 static int
 check_expression(void *user_data, rasqal_expression *e)
 {
@@ -679,6 +797,10 @@ check_expression(void *user_data, rasqal_expression *e)
              ? refuse(v, "UCASE/LCASE where the text may hold non-ASCII letters with a case, "
                          "such as é (rasqal changes ASCII letters only)")
              : 0;
+  case RASQAL_EXPR_LT:
+  case RASQAL_EXPR_GT:
+  case RASQAL_EXPR_LE:
+  case RASQAL_EXPR_GE: return check_ordering(v, e);
   case RASQAL_EXPR_EQ:
   case RASQAL_EXPR_NEQ:
     return (v->features & GRAPH_HAS_BOOLEAN) && (v->features & GRAPH_HAS_NUMBER) &&
@@ -924,9 +1046,9 @@ check_verb(verdict *v, rasqal_query *q)
 }
 
 ildkg_status
-query_guard_check(rasqal_query *q, unsigned features, char *why, size_t size)
+query_guard_check(rasqal_query *q, graph *data, unsigned features, char *why, size_t size)
 {
-  verdict v = {why, size, ILDKG_OK, features, 0, 0};
+  verdict v = {why, size, ILDKG_OK, features, 0, 0, q, data};
   check_verb(&v, q);
   if (v.st == ILDKG_OK && rasqal_query_get_query_graph_pattern(q)) {
     rasqal_query_graph_pattern_visit2(q, check_pattern, &v);

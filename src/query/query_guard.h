@@ -13,6 +13,7 @@
 #include <rasqal.h>
 #include <stddef.h>
 
+#include "graph.h"
 #include "status.h"
 
 /**
@@ -33,14 +34,16 @@ ildkg_status query_guard_fix_text(const char *text, char **out);
 ildkg_status query_guard_rewrite_substr(const char *text, char **out, char *why, size_t size);
 
 /**
- * Check the prepared query @p q against the data it runs on: @p features are the
+ * Check the prepared query @p q against the data it runs on (@p data, for the kinds of
+ * value a variable can take; NULL: unknown): @p features are the
  * GRAPH_HAS_* bits of the graph and of the query's own text (a rule may depend on them:
  * '.' in a regular expression is answered where no text holds a line break).
  * @return ILDKG_OK when rasqal can answer it; ILDKG_ERR_UNSUPPORTED with the reason in
  *   @p why (@p size bytes), starting "not supported: "; ILDKG_ERR_INPUT for an invalid
  *   query rasqal accepted (the reason in @p why).
  */
-ildkg_status query_guard_check(rasqal_query *q, unsigned features, char *why, size_t size);
+ildkg_status query_guard_check(rasqal_query *q, graph *data, unsigned features, char *why,
+                               size_t size);
 
 /**
  * Whether the C library's regular expressions match characters (a UTF-8 LC_CTYPE is

@@ -551,7 +551,7 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
   }
   free(fixed);
   if (st == ILDKG_OK) {
-    st = query_guard_check(q, graph_features(g) | text_features(text), why, QUERY_WHY_SIZE);
+    st = query_guard_check(q, g, graph_features(g) | text_features(text), why, QUERY_WHY_SIZE);
   }
   if (st == ILDKG_OK && query_guard_is_empty_construct(q)) {
     /* rasqal crashes on an empty template; its answer is the empty graph */

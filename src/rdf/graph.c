@@ -307,6 +307,49 @@ graph_features(const graph *g)
   return g->features;
 }
 
+static unsigned
+object_kind(const raptor_term *t)
+{
+  if (t->type == RAPTOR_TERM_TYPE_URI) {
+    return TERM_KIND_IRI;
+  }
+  if (t->type == RAPTOR_TERM_TYPE_BLANK) {
+    return TERM_KIND_BLANK;
+  }
+  if (t->value.literal.language) {
+    return TERM_KIND_LANG;
+  }
+  if (!t->value.literal.datatype) {
+    return TERM_KIND_STRING;
+  }
+  const char *type = (const char *)raptor_uri_as_string(t->value.literal.datatype);
+  const unsigned f = datatype_features(type);
+  return f & GRAPH_HAS_NUMBER    ? TERM_KIND_NUMBER
+         : f & GRAPH_HAS_BOOLEAN ? TERM_KIND_BOOLEAN
+         : !strcmp(type, "http://www.w3.org/2001/XMLSchema#dateTime") ? TERM_KIND_DATETIME
+         : !strcmp(type, "http://www.w3.org/2001/XMLSchema#date")     ? TERM_KIND_DATE
+                                                                      : TERM_KIND_OTHER;
+}
+
+unsigned
+graph_object_kinds(graph *g, const char *predicate)
+{
+  librdf_node *p = iri_node(g, predicate);
+  librdf_statement *pattern = p ? librdf_new_statement_from_nodes(g->world, NULL, p, NULL) : NULL;
+  librdf_stream *stream = pattern ? librdf_model_find_statements(g->model, pattern) : NULL;
+  unsigned kinds = stream ? 0 : ~0u; /* unknown: every kind */
+  for (; stream && !librdf_stream_end(stream); librdf_stream_next(stream)) {
+    kinds |= object_kind(librdf_statement_get_object(librdf_stream_get_object(stream)));
+  }
+  if (stream) {
+    librdf_free_stream(stream);
+  }
+  if (pattern) {
+    librdf_free_statement(pattern);
+  }
+  return kinds;
+}
+
 /* Consumes s, p and o whatever happens; NULL among them means a failed constructor. */
 static ildkg_status
 add_nodes(graph *g, librdf_node *s, librdf_node *p, librdf_node *o)

@@ -81,6 +81,21 @@ enum {
 };
 unsigned graph_features(const graph *g);
 
+/** The kinds of term a predicate's objects are, in the default graph. */
+enum {
+  TERM_KIND_IRI = 1 << 0,
+  TERM_KIND_BLANK = 1 << 1,
+  TERM_KIND_NUMBER = 1 << 2,   /**< an xsd numeric literal */
+  TERM_KIND_STRING = 1 << 3,   /**< a simple literal (xsd:string) */
+  TERM_KIND_LANG = 1 << 4,     /**< a language-tagged literal */
+  TERM_KIND_BOOLEAN = 1 << 5,
+  TERM_KIND_DATETIME = 1 << 6, /**< xsd:dateTime */
+  TERM_KIND_DATE = 1 << 7,     /**< xsd:date */
+  TERM_KIND_OTHER = 1 << 8     /**< a literal of another datatype */
+};
+/** TERM_KIND_* of the objects of @p predicate (an IRI); 0 when it has none. */
+unsigned graph_object_kinds(graph *g, const char *predicate);
+
 /** The named graphs read, by name (IRI) order: their number, and the name of the i-th. */
 size_t graph_named_count(const graph *g);
 const char *graph_named_name(const graph *g, size_t i); /**< borrowed */

@@ -129,6 +129,10 @@ refused "UCASE over é is refused" 'SELECT (UCASE(?n) AS ?u) WHERE { ?s :name ?n
 refused "DATATYPE of a language-tagged literal is refused" 'SELECT (DATATYPE(?n) AS ?d) WHERE { ?s :name ?n }' "DATATYPE()"
 as_rdflib "DATATYPE(?n) = <iri> is answered" 'SELECT ?s WHERE { ?s :name ?n FILTER(DATATYPE(?n) = xsd:string) }'
 refused "= between computed values over booleans and numbers is refused" 'SELECT * WHERE { ?s :active ?x . ?t :age ?y FILTER(?x = ?y) }' "= or !="
+refused "< between IRIs, language-tagged literals and strings is refused" 'SELECT ?s WHERE { ?s ?p ?o FILTER(?o < "u") }' "< > <= >="
+refused "< over a name that may be language-tagged is refused" 'SELECT ?s WHERE { ?s :name ?n FILTER(?n < "B") }' "< > <= >="
+as_rdflib "< over numbers is answered" 'SELECT ?s ?a WHERE { ?s :age ?a FILTER(?a >= 30) }'
+as_rdflib "< over STR() is answered" 'SELECT ?s WHERE { ?s :name ?n FILTER(STR(?n) < "B") }'
 refused "MINUS is refused" 'SELECT * WHERE { ?s :age ?a MINUS { ?s :knows ?o } }' "MINUS"
 refused "VALUES alone with a FILTER is refused" 'SELECT ?x WHERE { VALUES ?x { 1 2 } FILTER(?x > 1) }' "VALUES in a group without a triple pattern"
 as_rdflib "property paths are answered" 'SELECT ?x ?y WHERE { ?x :knows+ ?y }'
