@@ -3,6 +3,8 @@
 
 #include "property_path.h"
 
+#include "sparql_lexer.h"
+
 #include "property_path_ast.h"
 
 #include <ctype.h>
@@ -46,126 +48,32 @@ typedef struct {
   size_t cap;
 } token_list;
 
-static size_t
-skip_string(const char *s, size_t i)
+/* A word of the lexer: a prefixed name, a blank node label, or a keyword. */
+static token_type
+word_type(const char *s, size_t start, size_t len)
 {
-  const char q = s[i];
-  const int triple = s[i + 1] == q && s[i + 2] == q;
-  i += triple ? 3 : 1;
-  for (; s[i]; ++i) {
-    if (s[i] == '\\' && s[i + 1]) {
-      ++i;
-    } else if (s[i] == q && (!triple || (s[i + 1] == q && s[i + 2] == q))) {
-      return i + (triple ? 3 : 1);
-    } else if (!triple && (s[i] == '\n' || s[i] == '\r')) {
-      return i;
-    }
-  }
-  return i;
-}
-
-/* The end of an IRIREF starting at s[i] == '<', or 0 when '<' is an operator. */
-static size_t
-iri_end(const char *s, size_t i)
-{
-  for (size_t k = i + 1; s[k]; ++k) {
-    const unsigned char c = (unsigned char)s[k];
-    if (c == '>') {
-      return k + 1;
-    }
-    if (c <= 0x20 || strchr("<\"{}|^`", c)) {
-      return 0;
-    }
-  }
-  return 0;
-}
-
-static int
-name_char(unsigned char c)
-{
-  return isalnum(c) || c >= 0x80 || (c && strchr("_-:.%", c));
-}
-
-static int
-var_char(unsigned char c)
-{
-  return isalnum(c) || c == '_' || c >= 0x80;
-}
-
-static size_t
-number_end(const char *s, size_t i)
-{
-  while (isdigit((unsigned char)s[i])) {
-    ++i;
-  }
-  if (s[i] == '.' && isdigit((unsigned char)s[i + 1])) {
-    for (++i; isdigit((unsigned char)s[i]); ++i) {
-    }
-  }
-  if ((s[i] == 'e' || s[i] == 'E') &&
-      (isdigit((unsigned char)s[i + 1]) ||
-       ((s[i + 1] == '+' || s[i + 1] == '-') && isdigit((unsigned char)s[i + 2])))) {
-    for (i += 2; isdigit((unsigned char)s[i]); ++i) {
-    }
-  }
-  return i;
-}
-
-/* A prefixed name, blank node label or keyword: the end, and its type. */
-static size_t
-name_end(const char *s, size_t i, token_type *type)
-{
-  const size_t start = i;
-  int colon = 0;
-  while (name_char((unsigned char)s[i]) || (s[i] == '\\' && s[i + 1])) {
-    colon |= s[i] == ':';
-    i += s[i] == '\\' ? 2 : 1;
-  }
-  while (i > start + 1 && s[i - 1] == '.' && s[i - 2] != '\\') {
-    --i; /* a final '.' ends the triple */
-  }
-  *type = !colon ? TK_WORD : s[start] == '_' && s[start + 1] == ':' ? TK_BNODE : TK_PNAME;
-  return i;
+  const int colon = memchr(s + start, ':', len) != NULL;
+  return !colon ? TK_WORD : s[start] == '_' && s[start + 1] == ':' ? TK_BNODE : TK_PNAME;
 }
 
 /* The token at s[i] (not a space or comment): its type, and where it ends. */
 static size_t
 token_end(const char *s, size_t i, token_type *type)
 {
-  const unsigned char c = (unsigned char)s[i];
-  *type = TK_PUNCT;
-  if (c == '"' || c == '\'') {
-    *type = TK_STRING;
-    return skip_string(s, i);
+  const sparql_token t = sparql_lexer_next(s, i);
+  const size_t end = t.start + t.len;
+  switch (t.kind) {
+  case SPARQL_TOKEN_STRING: *type = TK_STRING; return end;
+  case SPARQL_TOKEN_IRI: *type = TK_IRI; return end;
+  case SPARQL_TOKEN_VARIABLE: *type = TK_VAR; return end;
+  case SPARQL_TOKEN_NUMBER: *type = TK_NUMBER; return end;
+  case SPARQL_TOKEN_WORD:
+    *type = s[i] == '@' ? TK_LANG : word_type(s, i, t.len);
+    return end;
+  default:
+    *type = s[i] == '^' && s[i + 1] == '^' ? TK_DATATYPE : TK_PUNCT;
+    return i + (*type == TK_DATATYPE ? 2 : 1);
   }
-  if (c == '<' && iri_end(s, i)) {
-    *type = TK_IRI;
-    return iri_end(s, i);
-  }
-  if ((c == '?' || c == '$') && var_char((unsigned char)s[i + 1])) {
-    for (++i; var_char((unsigned char)s[i]); ++i) {
-    }
-    *type = TK_VAR;
-    return i;
-  }
-  if (isdigit(c) || (c == '.' && isdigit((unsigned char)s[i + 1]))) {
-    *type = TK_NUMBER;
-    return number_end(s, i);
-  }
-  if (c == '@' && isalpha((unsigned char)s[i + 1])) {
-    for (++i; isalnum((unsigned char)s[i]) || s[i] == '-'; ++i) {
-    }
-    *type = TK_LANG;
-    return i;
-  }
-  if (isalpha(c) || c == '_' || c == ':' || c >= 0x80) {
-    return name_end(s, i, type);
-  }
-  if (c == '^' && s[i + 1] == '^') {
-    *type = TK_DATATYPE;
-    return i + 2;
-  }
-  return i + 1;
 }
 
 static ildkg_status
