@@ -304,7 +304,10 @@ choose_topics(const topic *topics, size_t count, char **names, size_t nnames,
     nnames = 1;
   }
   *nchosen = 0;
-  for (size_t i = 0; i < nnames && *nchosen < MAX_TOPICS; ++i) {
+  if (nnames > MAX_TOPICS) {
+    return cli_usage_error("compare", "%zu topics named; at most %d at once", nnames, MAX_TOPICS);
+  }
+  for (size_t i = 0; i < nnames; ++i) {
     const topic *t = find_topic(topics, count, names[i]);
     if (!t) {
       fprintf(stderr, "ildkg compare: unknown topic '%s'; the topics are:\n", names[i]);

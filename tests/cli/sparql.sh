@@ -183,6 +183,12 @@ expect_status "compare past --max-rows exits 75" 75 "$ILDKG" compare --data "$TT
 "$PYTHON3" -c '
 print("SELECT * WHERE { ?s0 ?p ?o " + "".join("OPTIONAL { ?s%d ?p%d ?o%d " % (i, i, i) for i in range(1, 1001)) + "}" * 1000 + " }")' >"$scratch/nested.rq"
 expect_status "1000 nested OPTIONALs are refused at once" 69 timeout 20 "$ILDKG" query --data "$TTL" "$scratch/nested.rq"
+expect_status "compare with more than 64 topics exits 64 (none dropped in silence)" 64 \
+  "$ILDKG" compare --data "$TTL" $(i=0; while [ $i -lt 65 ]; do printf 'symptoms '; i=$((i + 1)); done)
+cols=$(i=1; while [ $i -le 70 ]; do printf '(%d AS ?v%d) ' $i $i; i=$((i + 1)); done)
+"$ILDKG" query --data "$DATA" -f table -e "SELECT $cols WHERE {}" >"$scratch/wide.txt"
+head -1 "$scratch/wide.txt" | grep -q "v70" && grep -q "^(1 row)" "$scratch/wide.txt" &&
+  ok "a 70-column answer as a table" || not_ok "a 70-column answer as a table" "$(tail -2 "$scratch/wide.txt")"
 expect_status "a bad --timeout is a usage error" 64 "$ILDKG" query --timeout -1 -e 'ASK {}'
 
 # --- input that is not a query or not data -----------------------------------------------------
