@@ -50,6 +50,8 @@ typedef struct {
 typedef struct {
   const char *text;
   sparql_token *tok;     /* without blanks */
+  size_t *segment;       /* per token: the basic graph pattern it is in (0: none) */
+  size_t segments;
   var_role *role;
   long *owner;           /* the group of each token, -1 outside */
   size_t *first, *next;  /* per variable token: the first and the next of the same name */
@@ -104,7 +106,8 @@ tokenize(scope *sc)
   }
   sc->role = calloc(sc->n + 1, sizeof *sc->role);
   sc->owner = malloc((sc->n + 1) * sizeof *sc->owner);
-  if (!sc->tok || !sc->role || !sc->owner) {
+  sc->segment = calloc(sc->n + 1, sizeof *sc->segment);
+  if (!sc->tok || !sc->role || !sc->owner || !sc->segment) {
     return ILDKG_ERR_NOMEM;
   }
   for (size_t i = 0; i <= sc->n; ++i) {
@@ -213,6 +216,27 @@ add_group(scope *sc, group_kind kind, long parent, size_t open)
 }
 
 static size_t parse_group(scope *sc, size_t i, group_kind kind, long parent);
+static size_t parse_element(scope *sc, size_t k, long g);
+
+static int
+is_blank_label(const scope *sc, size_t k)
+{
+  return sc->tok[k].kind == SPARQL_TOKEN_WORD && sc->tok[k].len > 2 &&
+         !strncmp(sc->text + sc->tok[k].start, "_:", 2);
+}
+
+/* A blank node label is no variable: a FILTER cannot name one. */
+static void
+check_filter_blanks(scope *sc, size_t from, size_t to)
+{
+  for (size_t k = from; k < to && k < sc->n; ++k) {
+    if (is_blank_label(sc, k) && sc->segment[k] == 0) {
+      fail(sc, ILDKG_ERR_INPUT, "a blank node label (%.*s) in a FILTER", (int)sc->tok[k].len,
+           sc->text + sc->tok[k].start);
+      return;
+    }
+  }
+}
 
 /* Mark the variables of tokens [from, to) with @p role in group @p g. */
 static void
@@ -254,19 +278,54 @@ parse_expression(scope *sc, size_t i, long g, var_role role)
 }
 
 /* VALUES at @p i: its variables bind in @p g; its rows are skipped. */
+/* The number of values in the row whose '(' is token @p open (a literal with its @lang or
+   ^^datatype, and a signed number, count once). */
+static size_t
+row_values(const scope *sc, size_t open, size_t close)
+{
+  size_t n = 0;
+  for (size_t k = open + 1; k < close; ++k) {
+    const sparql_token *t = &sc->tok[k];
+    const int continues = (t->kind == SPARQL_TOKEN_WORD && sc->text[t->start] == '@') ||
+                          (t->kind == SPARQL_TOKEN_PUNCT && sc->text[t->start] == '^') ||
+                          (k > open + 1 && is_punct(sc, k - 1, '^')) ||
+                          (t->kind == SPARQL_TOKEN_NUMBER && k > open + 1 &&
+                           (is_punct(sc, k - 1, '-') || is_punct(sc, k - 1, '+')));
+    n += !continues;
+  }
+  return n;
+}
+
+/* VALUES at @p i: its variables bind in @p g; each row must have one value a variable. */
 static size_t
 parse_values(scope *sc, size_t i, long g)
 {
-  size_t k = i + 1;
-  if (is_var(sc, k)) {
+  size_t k = i + 1, nvars = 1;
+  const int single = is_var(sc, k);
+  if (single) {
     mark(sc, k, k + 1, ROLE_BINDS, g);
     ++k;
   } else if (is_punct(sc, k, '(')) {
     const size_t end = after_matching(sc, k);
     mark(sc, k, end, ROLE_BINDS, g);
+    nvars = end - k - 2;
     k = end;
   }
-  return is_punct(sc, k, '{') ? after_matching(sc, k) : k;
+  if (!is_punct(sc, k, '{')) {
+    return k;
+  }
+  const size_t end = after_matching(sc, k);
+  for (size_t r = k + 1; !single && r + 1 < end && sc->st == ILDKG_OK; ++r) {
+    if (is_punct(sc, r, '(')) {
+      const size_t close = after_matching(sc, r) - 1;
+      const size_t n = row_values(sc, r, close);
+      if (n != nvars) {
+        fail(sc, ILDKG_ERR_INPUT, "VALUES: a row of %zu values for %zu variables", n, nvars);
+      }
+      r = close;
+    }
+  }
+  return end;
 }
 
 /* A sub-SELECT at @p i (the word SELECT) inside group @p g, up to its closing brace. */
@@ -374,30 +433,51 @@ parse_group(scope *sc, size_t i, group_kind kind, long parent)
     sc->groups[g].kind = GROUP_SUBSELECT;
     k = parse_subselect(sc, k, g);
   }
+  size_t segment = ++sc->segments; /* the triples until the next group, OPTIONAL, BIND... */
   while (k < sc->n && !is_punct(sc, k, '}') && sc->st == ILDKG_OK) {
-    if (is_punct(sc, k, '{')) {
-      const long child = (long)sc->ngroups;
-      k = parse_group(sc, k, GROUP_PLAIN, g);
-      if ((size_t)child < sc->ngroups) {
-        mark_union(sc, child, k);
-      }
-    } else if (is_word(sc, k, "OPTIONAL") || is_word(sc, k, "GRAPH") || is_word(sc, k, "MINUS") ||
-               is_word(sc, k, "SERVICE")) {
-      k = parse_keyword_group(sc, k, g);
-    } else if (is_word(sc, k, "FILTER")) {
-      k = parse_expression(sc, k, g, ROLE_FILTER);
-    } else if (is_word(sc, k, "BIND")) {
-      k = parse_expression(sc, k, g, ROLE_BIND_EXPR);
-    } else if (is_word(sc, k, "VALUES")) {
-      k = parse_values(sc, k, g);
-    } else {
-      mark(sc, k, k + 1, ROLE_BINDS, g);
-      ++k;
+    const int filter = is_word(sc, k, "FILTER");
+    if (!is_word(sc, k, "UNION") && !filter && (is_punct(sc, k, '{') || is_word(sc, k, "OPTIONAL") ||
+        is_word(sc, k, "GRAPH") || is_word(sc, k, "MINUS") || is_word(sc, k, "SERVICE") ||
+        is_word(sc, k, "BIND") || is_word(sc, k, "VALUES"))) {
+      k = parse_element(sc, k, g);
+      segment = ++sc->segments;
+      continue;
     }
+    if (filter) {
+      const size_t from = k;
+      k = parse_expression(sc, k, g, ROLE_FILTER);
+      check_filter_blanks(sc, from, k);
+      continue;
+    }
+    sc->segment[k] = segment;
+    mark(sc, k, k + 1, ROLE_BINDS, g);
+    ++k;
   }
   sc->groups[g].close = k;
   --sc->depth;
   return k + 1;
+}
+
+/* A group element at @p k in group @p g: a nested group, OPTIONAL, GRAPH, MINUS, SERVICE,
+   BIND or VALUES; returns the index after it. */
+static size_t
+parse_element(scope *sc, size_t k, long g)
+{
+  if (is_punct(sc, k, '{')) {
+    const long child = (long)sc->ngroups;
+    k = parse_group(sc, k, GROUP_PLAIN, g);
+    if ((size_t)child < sc->ngroups) {
+      mark_union(sc, child, k);
+    }
+    return k;
+  }
+  if (is_word(sc, k, "BIND")) {
+    return parse_expression(sc, k, g, ROLE_BIND_EXPR);
+  }
+  if (is_word(sc, k, "VALUES")) {
+    return parse_values(sc, k, g);
+  }
+  return parse_keyword_group(sc, k, g);
 }
 
 /* ---- checks ------------------------------------------------------------------------ */
@@ -614,6 +694,47 @@ check_subselects(scope *sc)
   }
 }
 
+/* A blank node label names one node of one basic graph pattern: using it in two is an
+   error (SPARQL 1.1, 4.1.4). */
+static void
+check_blank_labels(scope *sc)
+{
+  for (size_t k = 0; k < sc->n && sc->st == ILDKG_OK; ++k) {
+    if (!is_blank_label(sc, k) || !sc->segment[k]) {
+      continue;
+    }
+    for (size_t j = k + 1; j < sc->n; ++j) {
+      if (is_blank_label(sc, j) && sc->segment[j] && sc->segment[j] != sc->segment[k] &&
+          sc->tok[j].len == sc->tok[k].len &&
+          !strncmp(sc->text + sc->tok[j].start, sc->text + sc->tok[k].start, sc->tok[k].len)) {
+        fail(sc, ILDKG_ERR_INPUT, "the blank node label %.*s is used in two basic graph "
+             "patterns", (int)sc->tok[k].len, sc->text + sc->tok[k].start);
+        return;
+      }
+    }
+  }
+}
+
+/* "\uD800" is no character: a surrogate code point cannot be in a string. */
+static void
+check_escapes(scope *sc)
+{
+  for (size_t k = 0; k < sc->n && sc->st == ILDKG_OK; ++k) {
+    const char *s = sc->text + sc->tok[k].start;
+    for (size_t i = 0; sc->tok[k].kind == SPARQL_TOKEN_STRING && i + 5 < sc->tok[k].len; ++i) {
+      if (s[i] == '\\' && s[i + 1] == '\\') {
+        ++i;
+      } else if (s[i] == '\\' && (s[i + 1] == 'u' || s[i + 1] == 'U')) {
+        const unsigned long c = strtoul((char[]){s[i + 2], s[i + 3], s[i + 4], s[i + 5], 0}, NULL, 16);
+        if (s[i + 1] == 'u' && c >= 0xD800 && c <= 0xDFFF) {
+          fail(sc, ILDKG_ERR_INPUT, "\\u%04lX in a string: a surrogate is no character", c);
+          return;
+        }
+      }
+    }
+  }
+}
+
 /* SELECT (expr AS ?v) and BIND(expr AS ?v) must name a variable not yet in scope. */
 static void
 check_assignments(scope *sc)
@@ -622,9 +743,9 @@ check_assignments(scope *sc)
   for (size_t k = 0; k < sc->n && sc->st == ILDKG_OK; ++k) {
     if (sc->role[k] == ROLE_ASSIGNED) {
       for (size_t j = sc->first[k]; j != NO_TOKEN; j = sc->next[j]) {
-        if (j != k && binds(sc->role[j]) && sc->owner[j] >= 0 &&
-            binds_into(sc, sc->owner[j], 0)) {
-          fail(sc, ILDKG_ERR_INPUT, "SELECT (... AS %s): %s is already bound in the WHERE clause",
+        const int bound = binds(sc->role[j]) && (sc->owner[j] < 0 || binds_into(sc, sc->owner[j], 0));
+        if (j != k && (bound || (sc->role[j] == ROLE_ASSIGNED && j < k))) {
+          fail(sc, ILDKG_ERR_INPUT, "SELECT (... AS %s): %s is already in scope",
                var_name(sc, k, name, sizeof name), name);
           return;
         }
@@ -687,6 +808,7 @@ scope_clear(scope *sc)
   free(sc->owner);
   free(sc->first);
   free(sc->next);
+  free(sc->segment);
   free(sc->groups);
 }
 
@@ -702,6 +824,8 @@ query_scope_check(const char *text, char *why, size_t size)
     parse_query(&sc);
   }
   if (sc.st == ILDKG_OK) {
+    check_escapes(&sc);
+    check_blank_labels(&sc);
     check_assignments(&sc);
     check_subselects(&sc);
     check_expressions(&sc);

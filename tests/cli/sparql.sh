@@ -148,6 +148,23 @@ cmp -s "$scratch/b1" "$scratch/b2" && ok "blank node labels are the same every r
 "$ILDKG" query --data "$DATA" -f csv -e "${P}SELECT ?v WHERE { :c :score ?v }" >"$scratch/v"
 grep -q '^2.50' "$scratch/v" && ok "a value read from the data keeps its lexical form" || not_ok "a value read from the data keeps its lexical form" "$(cat "$scratch/v")"
 
+# --- invalid queries rasqal accepted: refused as invalid (65) --------------------------------
+invalid() {
+  printf '%s\n' "$P$2" >"$scratch/q.rq"
+  "$ILDKG" query --data "$DATA" -f json "$scratch/q.rq" >"$scratch/out" 2>"$scratch/err"
+  got=$?
+  if [ "$got" = 65 ] && grep -q "$3" "$scratch/err" && [ ! -s "$scratch/out" ]; then ok "$1"; else
+    not_ok "$1" "exit $got, expected 65 with '$3'" "$(head -3 "$scratch/err")"; fi
+}
+invalid "SELECT * with GROUP BY is invalid" 'SELECT * { ?s ?p ?o } GROUP BY ?s' "SELECT \* with GROUP BY"
+invalid "a SELECT variable neither grouped nor aggregated is invalid" 'SELECT ?o { ?s ?p ?o } GROUP BY ?s' "neither grouped by nor in an aggregate"
+invalid "the same AS twice is invalid" 'SELECT (1 AS ?x) (2 AS ?x) {}' "already in scope"
+invalid "BIND to a bound variable is invalid" 'SELECT * { ?s :age ?a BIND(1 AS ?a) }' "already bound"
+invalid "a VALUES row too short is invalid" 'SELECT * { VALUES (?a ?b) { (1) } }' "a row of 1 values for 2 variables"
+invalid "a blank node label in two patterns is invalid" 'SELECT * { _:x :age ?a OPTIONAL { ?s :knows ?t } _:x :name ?n }' "two basic graph patterns"
+invalid "a blank node label in a FILTER is invalid" 'SELECT * { ?s :knows _:x FILTER(_:x) }' "in a FILTER"
+invalid "an escaped surrogate is invalid" "SELECT * { ?s :name '\\uD800' }" "surrogate"
+
 # --- results formats -------------------------------------------------------------------------
 Q_UNBOUND="${P}SELECT ?s ?n ?t WHERE { ?s :name ?n OPTIONAL { ?s :knows ?t } }"
 for f in json xml csv tsv; do

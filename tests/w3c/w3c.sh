@@ -7,8 +7,8 @@
 
 # Evaluation tests that pass with today's binary; raise it when ildkg passes more.
 MIN_PASS=408
-# Negative syntax tests ildkg must refuse (rdflib 6.1 refuses 61 of the 90).
-MIN_NEGATIVE_REFUSED=61
+# Negative syntax tests ildkg refuses today (the issue asked for rdflib 6.1's 61 of the 90).
+MIN_NEGATIVE_REFUSED=88
 
 W3C_DIR=${ILDKG_W3C_DIR:-}
 if [ -z "$W3C_DIR" ] && [ -n "${ILDKG_SHARED_DIR:-}" ]; then
