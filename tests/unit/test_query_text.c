@@ -123,6 +123,21 @@ assigned_variable_in_scope_is_invalid(void **state)
 }
 
 static void
+invalid_text_is_refused(void **state)
+{
+  (void)state;
+  assert_int_equal(scope("SELECT * { VALUES (?a ?b) { (1 2 3) } }"), ILDKG_ERR_INPUT);
+  assert_int_equal(scope("SELECT * { VALUES (?a ?b) { (-1 \"x\"@en) (\"y\"^^<urn:t> UNDEF) } }"),
+                   ILDKG_OK);
+  assert_int_equal(scope("SELECT * { _:a ?p ?v . { _:a ?q 1 } }"), ILDKG_ERR_INPUT);
+  assert_int_equal(scope("SELECT * { _:a ?p ?v FILTER(?v) _:a ?q 1 }"), ILDKG_OK);
+  assert_int_equal(scope("SELECT * { ?s ?p _:x FILTER(_:x) }"), ILDKG_ERR_INPUT);
+  assert_int_equal(scope("SELECT * { ?s ?p '\\uD800' }"), ILDKG_ERR_INPUT);
+  assert_int_equal(scope("SELECT * { ?s ?p '\\u00E9' }"), ILDKG_OK);
+  assert_int_equal(scope("SELECT (1 AS ?x) (2 AS ?x) {}"), ILDKG_ERR_INPUT);
+}
+
+static void
 deep_optionals_are_refused(void **state)
 {
   (void)state;
@@ -161,6 +176,7 @@ main(void)
     cmocka_unit_test(nested_scopes_are_refused),
     cmocka_unit_test(right_scopes_are_answered),
     cmocka_unit_test(assigned_variable_in_scope_is_invalid),
+    cmocka_unit_test(invalid_text_is_refused),
     cmocka_unit_test(deep_optionals_are_refused),
     cmocka_unit_test(where_clause_as_ask),
   };
