@@ -413,6 +413,8 @@ typedef struct {
   int datatype_compared;   /* checking the DATATYPE(...) of DATATYPE(...) = <iri> */
   rasqal_query *query;
   graph *data;             /* for the kinds of value a variable can take; may be NULL */
+  const rasqal_expression *positive[32]; /* conditions a FILTER holds true at its top */
+  size_t npositive;
 } verdict;
 
 static int
@@ -697,7 +699,57 @@ operand_kinds(const verdict *v, const rasqal_expression *e)
     return var->expression ? ~0u : variable_kinds(v, var);
   }
   const unsigned kind = expression_kind(e);
+  if (!kind && yields_string(e)) {
+    return TERM_KIND_STRING | TERM_KIND_LANG; /* CONCAT, UCASE...: a string, maybe tagged */
+  }
   return kind ? kind : ~0u;
+}
+
+/*
+ * rasqal's STRLEN, UCASE, LCASE, REGEX, LANGMATCHES and hashes take a number or a date
+ * for its lexical form (STRLEN(7) is 1) where SPARQL gives an error: they are answered
+ * only over what can only be a string.
+ */
+static int
+is_positive(const verdict *v, const rasqal_expression *e)
+{
+  for (size_t i = 0; i < v->npositive; ++i) {
+    if (v->positive[i] == e) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The conditions a FILTER needs true, through && from its top: there an error and false
+   both drop the solution, so rasqal's false for a type error changes nothing. */
+static void
+note_positive(verdict *v, const rasqal_expression *e)
+{
+  if (!e) {
+    return;
+  }
+  if (e->op == RASQAL_EXPR_AND) {
+    note_positive(v, e->arg1);
+    note_positive(v, e->arg2);
+  } else if (v->npositive < sizeof v->positive / sizeof *v->positive) {
+    v->positive[v->npositive++] = e;
+  }
+}
+
+static int
+check_string_argument(verdict *v, const rasqal_expression *e, const rasqal_expression *arg,
+                      const char *function)
+{
+  if ((e->op == RASQAL_EXPR_REGEX || e->op == RASQAL_EXPR_LANGMATCHES) && is_positive(v, e)) {
+    return 0; /* a boolean whose false and error mean the same here */
+  }
+  const unsigned kinds = operand_kinds(v, arg);
+  return kinds & ~(unsigned)(TERM_KIND_STRING | TERM_KIND_LANG)
+           ? refuse(v, "%s of a value that may be no string (rasqal reads a number or a date "
+                       "as its text, where SPARQL gives an error); apply it to STR(...)",
+                    function)
+           : 0;
 }
 
 /* Exactly one kind that SPARQL orders: numbers, simple strings, booleans, dateTimes. */
@@ -742,7 +794,9 @@ check_expression(void *user_data, rasqal_expression *e)
              ? refuse(v, "IRI() of an IRI or a variable (rasqal answers nothing for an IRI "
                          "argument); IRI(STR(...)) is answered")
              : 0;
-  case RASQAL_EXPR_REGEX: check_regex(v, e->arg2, e->arg3, "REGEX"); return v->st != ILDKG_OK;
+  case RASQAL_EXPR_REGEX:
+    check_regex(v, e->arg2, e->arg3, "REGEX");
+    return v->st != ILDKG_OK || check_string_argument(v, e, e->arg1, "REGEX");
   case RASQAL_EXPR_REPLACE:
     check_regex(v, e->arg2, e->arg4, "REPLACE");
     check_replacement(v, e->arg3);
@@ -793,6 +847,9 @@ check_expression(void *user_data, rasqal_expression *e)
              : 0;
   case RASQAL_EXPR_UCASE:
   case RASQAL_EXPR_LCASE:
+    if (check_string_argument(v, e, e->arg1, "UCASE/LCASE")) {
+      return 1;
+    }
     return v->features & GRAPH_HAS_CASED_NON_ASCII
              ? refuse(v, "UCASE/LCASE where the text may hold non-ASCII letters with a case, "
                          "such as é (rasqal changes ASCII letters only)")
@@ -801,6 +858,14 @@ check_expression(void *user_data, rasqal_expression *e)
   case RASQAL_EXPR_GT:
   case RASQAL_EXPR_LE:
   case RASQAL_EXPR_GE: return check_ordering(v, e);
+  case RASQAL_EXPR_STRLEN: return check_string_argument(v, e, e->arg1, "STRLEN");
+  case RASQAL_EXPR_LANGMATCHES: return check_string_argument(v, e, e->arg1, "LANGMATCHES");
+  case RASQAL_EXPR_MD5:
+  case RASQAL_EXPR_SHA1:
+  case RASQAL_EXPR_SHA224:
+  case RASQAL_EXPR_SHA256:
+  case RASQAL_EXPR_SHA384:
+  case RASQAL_EXPR_SHA512: return check_string_argument(v, e, e->arg1, "a hash function");
   case RASQAL_EXPR_EQ:
   case RASQAL_EXPR_NEQ:
     return (v->features & GRAPH_HAS_BOOLEAN) && (v->features & GRAPH_HAS_NUMBER) &&
@@ -905,7 +970,13 @@ check_pattern(rasqal_query *q, rasqal_graph_pattern *gp, void *user_data)
     break;
   default: break;
   }
-  check_expression_tree(v, rasqal_graph_pattern_get_filter_expression(gp));
+  rasqal_expression *filter = rasqal_graph_pattern_get_filter_expression(gp);
+  v->npositive = 0;
+  if (rasqal_graph_pattern_get_operator(gp) == RASQAL_GRAPH_PATTERN_OPERATOR_FILTER) {
+    note_positive(v, filter);
+  }
+  check_expression_tree(v, filter);
+  v->npositive = 0;
   return v->st != ILDKG_OK;
 }
 
@@ -1140,7 +1211,7 @@ check_verb(verdict *v, rasqal_query *q)
 ildkg_status
 query_guard_check(rasqal_query *q, graph *data, unsigned features, char *why, size_t size)
 {
-  verdict v = {why, size, ILDKG_OK, features, 0, 0, q, data};
+  verdict v = {why, size, ILDKG_OK, features, 0, 0, q, data, {NULL}, 0};
   check_verb(&v, q);
   if (v.st == ILDKG_OK && rasqal_query_get_query_graph_pattern(q)) {
     rasqal_query_graph_pattern_visit2(q, check_pattern, &v);

@@ -133,6 +133,10 @@ refused "< between IRIs, language-tagged literals and strings is refused" 'SELEC
 refused "< over a name that may be language-tagged is refused" 'SELECT ?s WHERE { ?s :name ?n FILTER(?n < "B") }' "< > <= >="
 as_rdflib "< over numbers is answered" 'SELECT ?s ?a WHERE { ?s :age ?a FILTER(?a >= 30) }'
 as_rdflib "< over STR() is answered" 'SELECT ?s WHERE { ?s :name ?n FILTER(STR(?n) < "B") }'
+refused "STRLEN of a number is refused" 'SELECT (STRLEN(?a) AS ?l) WHERE { ?s :age ?a }' "STRLEN of a value that may be no string"
+refused "!REGEX over values that may be no string is refused" 'SELECT ?s WHERE { ?s ?p ?o FILTER(!REGEX(?o, "A")) }' "REGEX of a value"
+as_rdflib "REGEX as a FILTER's condition over any value is answered" 'SELECT ?s ?o WHERE { ?s ?p ?o FILTER(REGEX(?o, "n", "i")) }'
+as_rdflib "STRLEN of STR(...) is answered" 'SELECT (STRLEN(STR(?a)) AS ?l) WHERE { ?s :age ?a }'
 refused "MINUS is refused" 'SELECT * WHERE { ?s :age ?a MINUS { ?s :knows ?o } }' "MINUS"
 refused "VALUES alone with a FILTER is refused" 'SELECT ?x WHERE { VALUES ?x { 1 2 } FILTER(?x > 1) }' "VALUES in a group without a triple pattern"
 as_rdflib "property paths are answered" 'SELECT ?x ?y WHERE { ?x :knows+ ?y }'
