@@ -94,8 +94,7 @@ parse_options(build_options *o, int argc, char **argv)
   if (st == ILDKG_OK && optind < argc) {
     st = cli_usage_error("build", "unexpected argument '%s'", argv[optind]);
   }
-  if (st == ILDKG_OK && o->jsonld_context && !graph_builder_base_is_valid(o->jsonld_context) &&
-      strncmp(o->jsonld_context, "http", 4) != 0) {
+  if (st == ILDKG_OK && o->jsonld_context && !graph_builder_iri_is_valid(o->jsonld_context)) {
     st = cli_usage_error("build", "bad --jsonld-context '%s' (expected an http(s) URL)",
                          o->jsonld_context);
   }

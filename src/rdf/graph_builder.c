@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ns.h"
+#include "utf8.h"
 #include "xsd.h"
 
 enum { MAX_ANCESTORS = 16 };
@@ -345,18 +346,48 @@ graph_builder_build(graph *g, const ontology *o, const facts *f, const char *bas
   return st;
 }
 
-int
-graph_builder_base_is_valid(const char *base)
+/* A character beyond ASCII that an IRI may hold (RFC 3987 ucschar): no C1 control, no
+   noncharacter such as U+FFFE, nothing XML 1.0 or N-Triples would have to refuse. */
+static int
+iri_char_allowed(unsigned long c)
 {
-  const size_t n = strlen(base);
-  const int scheme = !strncmp(base, "http://", 7) || !strncmp(base, "https://", 8);
-  if (!scheme || n < 10 || n > 512 || (base[n - 1] != '/' && base[n - 1] != '#')) {
+  return (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+         (c >= 0xFDF0 && c <= 0xFFEF) || (c >= 0x10000 && c <= 0xEFFFD && (c & 0xFFFE) != 0xFFFE);
+}
+
+/* The code point at s (valid UTF-8), its length in *len. */
+static unsigned long
+next_code_point(const unsigned char *s, size_t *len)
+{
+  *len = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
+  unsigned long c = *len == 1 ? s[0] : s[0] & (0x3F >> (*len - 1));
+  for (size_t i = 1; i < *len; ++i) {
+    c = (c << 6) | (s[i] & 0x3F);
+  }
+  return c;
+}
+
+int
+graph_builder_iri_is_valid(const char *iri)
+{
+  const size_t n = strlen(iri);
+  const int scheme = !strncmp(iri, "http://", 7) || !strncmp(iri, "https://", 8);
+  if (!scheme || n < 10 || n > 512 || utf8_invalid_offset((const unsigned char *)iri, n) != n) {
     return 0;
   }
-  for (const char *p = base; *p; ++p) {
-    if ((unsigned char)*p <= ' ' || strchr("<>\"{}|\\^`", *p)) {
+  for (size_t i = 0, len = 1; i < n; i += len) {
+    const unsigned long c = next_code_point((const unsigned char *)iri + i, &len);
+    if (c <= ' ' || (c < 0x80 && strchr("<>\"{}|\\^`", (int)c)) ||
+        (c >= 0x80 && !iri_char_allowed(c))) {
       return 0;
     }
   }
   return 1;
+}
+
+int
+graph_builder_base_is_valid(const char *base)
+{
+  const size_t n = strlen(base);
+  return graph_builder_iri_is_valid(base) && (base[n - 1] == '/' || base[n - 1] == '#');
 }

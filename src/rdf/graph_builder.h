@@ -22,4 +22,11 @@ ildkg_status graph_builder_build(graph *g, const ontology *o, const facts *f, co
 /** Check a base IRI: an absolute http(s) IRI ending in '/' or '#'. */
 int graph_builder_base_is_valid(const char *base);
 
+/**
+ * True when @p iri is an absolute http(s) IRI of at most 512 bytes, in UTF-8, with no
+ * character an IRI cannot hold (space, <>"{}|\^`, controls, noncharacters such as
+ * U+FFFE): safe in every export format.
+ */
+int graph_builder_iri_is_valid(const char *iri);
+
 #endif

@@ -21,6 +21,11 @@ expect_status "an unknown --format exits 64" 64 "$ILDKG" build --out "$scratch/o
 grep -q "unknown format 'nosuch'" "$scratch/err" && ok "the unknown format is named" ||
   not_ok "the unknown format is named" "$(cat "$scratch/err")"
 expect_status "a relative --base exits 64" 64 "$ILDKG" build --out "$scratch/o" --base cop/
+expect_status "a --base that is not UTF-8 exits 64" 64 "$ILDKG" build --out "$scratch/o" --base "$(printf 'https://x.org/\377/')"
+expect_status "a --base with U+FFFE exits 64" 64 "$ILDKG" context --base "$(printf 'https://x.org/\357\277\276/')"
+expect_status "context with a --base that is not UTF-8 exits 64" 64 "$ILDKG" context --base "$(printf 'https://x.org/\377/')"
+expect_status "a --base beyond ASCII that an IRI may hold is taken" 0 "$ILDKG" context --base "https://x.org/café/"
+expect_status "a --jsonld-context that is no IRI exits 64" 64 "$ILDKG" build --out "$scratch/o" --jsonld-context 'httpgarbage"<>'
 expect_status "a --base without / or # at the end exits 64" 64 \
   "$ILDKG" build --out "$scratch/o" --base https://example.org/kg
 [ ! -e "$scratch/o" ] && ok "usage errors create no output directory" ||
