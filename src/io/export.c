@@ -216,7 +216,7 @@ write_one(graph *g, const export_format *format, const export_job *job, atomic_f
   ildkg_status st = atomic_file_open(af, path);
   if (st != ILDKG_OK) {
     ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot create %s.tmp: %s", path,
-                     strerror(errno));
+                     errno == EBUSY ? "another build is writing it" : strerror(errno));
     return st;
   }
   st = format->write(format, job, af->file);

@@ -68,14 +68,23 @@ expect_status "bad data into a new directory exits 65" 65 \
 [ ! -e "$scratch/never" ] && ok "bad data creates no output directory" ||
   not_ok "bad data creates no output directory"
 
-# A stale temporary file: exit 73, and no export is replaced (all or none).
+# A .tmp another live build holds (locked): exit 73, and no export is replaced (all or none).
 : >"$scratch/a/cop-ctd-ild.rdf.tmp"
 snapshot "$scratch/a" >"$scratch/before"
-expect_status "a stale .tmp file makes build exit 73" 73 "$ILDKG" build --out "$scratch/a"
-grep -q "cop-ctd-ild.rdf.tmp: File exists" "$scratch/err" && ok "the stale file is named" ||
-  not_ok "the stale file is named" "$(cat "$scratch/err")"
+flock -o "$scratch/a/cop-ctd-ild.rdf.tmp" sleep 30 &
+holder=$!
+sleep 0.3
+expect_status "a .tmp a live build writes makes build exit 73" 73 "$ILDKG" build --out "$scratch/a"
+grep -q "cop-ctd-ild.rdf.tmp: another build is writing it" "$scratch/err" && ok "the busy file is named" ||
+  not_ok "the busy file is named" "$(cat "$scratch/err")"
 snapshot "$scratch/a" >"$scratch/after"
 check "after the failure no export changed and no .tmp was left" cmp "$scratch/before" "$scratch/after"
+pkill -P "$holder" 2>/dev/null; kill "$holder" 2>/dev/null
+wait "$holder" 2>/dev/null
+# A stale .tmp (its build was killed, nobody holds it): cleared, and the build goes on.
+expect_status "a stale .tmp from a killed build is cleared" 0 "$ILDKG" build --out "$scratch/a"
+[ ! -e "$scratch/a/cop-ctd-ild.rdf.tmp" ] && cmp -s "$scratch/a/cop-ctd-ild.rdf" "$srcdir/exports/cop-ctd-ild.rdf" &&
+  ok "... and the export is complete" || not_ok "... and the export is complete"
 
 # An unwritable output directory: exit 73, not a crash.
 if [ "$(id -u)" != 0 ]; then

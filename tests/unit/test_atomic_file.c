@@ -3,6 +3,10 @@
 
 #include "unit.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include "atomic_file.h"
 
 typedef struct {
@@ -93,7 +97,7 @@ commit_replaces_the_target(void **state)
   write_old_target(fx);
   open_and_write(fx, "new\n");
   assert_int_equal(atomic_file_finish(&fx->af), ILDKG_OK);
-  assert_null(fx->af.file);
+  assert_non_null(fx->af.file); /* open, and locked, until the commit */
   assert_string_equal(content(fx->target, buf, sizeof buf), "old\n"); /* not yet */
   assert_string_equal(content(fx->tmp, buf, sizeof buf), "new\n");
   assert_int_equal(atomic_file_commit(&fx->af), ILDKG_OK);
@@ -152,20 +156,37 @@ abort_twice_is_safe(void **state)
   assert_false(exists(fx->tmp));
 }
 
+/* A .tmp nobody holds is what a killed run left: it is cleared, not left to the user. */
 static void
-open_fails_when_the_tmp_exists(void **state)
+stale_tmp_is_cleared(void **state)
 {
   fixture *fx = *state;
   char buf[64];
   assert_int_equal(unit_write_file(fx->dir, "out.txt.tmp", "stale\n"), 0);
+  open_and_write(fx, "new\n");
+  assert_int_equal(atomic_file_finish(&fx->af), ILDKG_OK);
+  assert_int_equal(atomic_file_commit(&fx->af), ILDKG_OK);
+  assert_string_equal(content(fx->target, buf, sizeof buf), "new\n");
+  assert_false(exists(fx->tmp));
+}
+
+/* A .tmp another live run holds locked is its: left alone, and the open fails. */
+static void
+tmp_of_a_live_run_is_left_alone(void **state)
+{
+  fixture *fx = *state;
+  char buf[64];
+  assert_int_equal(unit_write_file(fx->dir, "out.txt.tmp", "theirs\n"), 0);
+  const int fd = open(fx->tmp, O_RDONLY);
+  assert_true(fd >= 0);
+  assert_int_equal(flock(fd, LOCK_EX), 0);
   errno = 0;
   assert_int_equal(atomic_file_open(&fx->af, fx->target), ILDKG_ERR_CANTCREAT);
-  assert_int_equal(errno, EEXIST);
+  assert_int_equal(errno, EBUSY);
   assert_null(fx->af.path); /* nothing to clean up */
-  assert_null(fx->af.tmp_path);
   assert_null(fx->af.file);
-  assert_string_equal(content(fx->tmp, buf, sizeof buf), "stale\n"); /* not clobbered */
-  assert_false(exists(fx->target));
+  assert_string_equal(content(fx->tmp, buf, sizeof buf), "theirs\n"); /* not clobbered */
+  close(fd);
 }
 
 static void
@@ -223,8 +244,8 @@ finish_fails_with_io_when_the_flush_fails(void **state)
   errno = 0;
   assert_int_equal(atomic_file_finish(&fx->af), ILDKG_ERR_IO);
   assert_int_equal(errno, ENOSPC);
-  assert_null(fx->af.file); /* closed whatever happened */
-  atomic_file_abort(&fx->af);
+  atomic_file_abort(&fx->af); /* closes it */
+  assert_null(fx->af.file);
   assert_false(exists(fx->tmp));
   assert_string_equal(content(fx->target, buf, sizeof buf), "old\n");
 }
@@ -257,7 +278,8 @@ main(void)
     TEST(abort_leaves_the_target_and_removes_the_tmp),
     TEST(abort_after_finish_removes_the_tmp),
     TEST(abort_twice_is_safe),
-    TEST(open_fails_when_the_tmp_exists),
+    TEST(stale_tmp_is_cleared),
+    TEST(tmp_of_a_live_run_is_left_alone),
     TEST(open_fails_when_the_directory_is_missing),
     TEST(mode_is_0666_less_the_umask),
     TEST(mode_follows_another_umask),
