@@ -83,10 +83,17 @@ matches_id(const char *s, int upper_first)
   return 1;
 }
 
+/* An id becomes part of IRIs and of qualifier texts: a documented, checked length. */
+enum { MAX_ID_LENGTH = 128 };
+
 static ildkg_status
 check_id(validator *v, const tsv_row *row, const char *value, int upper_first)
 {
   ildkg_status st = require(v, row, "id", value);
+  if (st == ILDKG_OK && strlen(value) > MAX_ID_LENGTH) {
+    return field_error(v, row, "id", "expected at most 128 characters", "an id of %zu characters",
+                       strlen(value));
+  }
   if (st == ILDKG_OK && !matches_id(value, upper_first)) {
     st = field_error(v, row, "id", upper_first ? "expected a letter A-Z, then letters, digits, single '-'"
                                     : "expected a letter a-z, then a-z, 0-9, single '-'", "malformed id '%s'", value);

@@ -32,6 +32,12 @@ case_statements reference-50 \
 ildkg validate: 1 problem found" \
 "bad-ref	COP	hasSymptom	Cough		9,50	$S	cough"
 
+LONG_ID=$(printf 'a%.0s' $(seq 129))
+case_statements long-id \
+"$F:2: field id: an id of 129 characters (expected at most 128 characters)
+ildkg validate: 1 problem found" \
+"$LONG_ID	COP	hasSymptom	Cough		9	$S	cough"
+
 case_statements malformed-reference \
 "$F:2: field references: malformed reference '[9]' (expected reference numbers 1..49 separated by ',', each once)
 ildkg validate: 1 problem found" \
