@@ -211,76 +211,110 @@ add_provenance(builder *b, const char *stmt, const fact_statement *s)
   return graph_add_literal(b->g, b->scratch, NS_OA "exact", s->quote, NULL, NULL);
 }
 
-/* "cryptogenic organizing pneumonia / has symptom / cough" into @p out */
-static void
-statement_label(const builder *b, const fact_statement *s, char *out, size_t size)
+/* "cryptogenic organizing pneumonia / has symptom / cough", new (caller frees); NULL when
+   out of memory. No buffer: a label is never cut, least of all inside a character. */
+static char *
+statement_label(const builder *b, const fact_statement *s)
 {
   const fact_entity *subject = facts_find_entity(b->facts, s->subject);
   const fact_entity *object = facts_find_entity(b->facts, s->object);
   const char *predicate = ontology_label(b->onto, s->predicate);
-  snprintf(out, size, "%s / %s / %s", subject ? subject->label : s->subject,
-           predicate ? predicate : s->predicate, object ? object->label : s->object);
+  char *label = NULL;
+  if (asprintf(&label, "%s / %s / %s", subject ? subject->label : s->subject,
+               predicate ? predicate : s->predicate, object ? object->label : s->object) < 0) {
+    return NULL;
+  }
+  return label;
 }
 
 static ildkg_status
 add_statement_label(builder *b, const char *stmt, const fact_statement *s)
 {
-  statement_label(b, s, b->scratch, sizeof b->scratch);
-  return add_label(b, stmt, NS_RDFS "label", b->scratch);
+  char *label = statement_label(b, s);
+  const ildkg_status st = label ? add_label(b, stmt, NS_RDFS "label", label) : ILDKG_ERR_NOMEM;
+  free(label);
+  return st;
 }
 
-/*
- * The display of one qualifier value in @p out: a label where there is one (a statement
- * shows as its label, "subject / relation / object"), else the value.
- */
-static const char *
-qualifier_value_text(const builder *b, const fact_qualifier *q, char *out, size_t size)
+/* Write the display of one qualifier value to @p f: a label where there is one (a
+   statement shows as its label, "subject / relation / object"), else the value. */
+static ildkg_status
+put_qualifier_value(const builder *b, const fact_qualifier *q, FILE *f)
 {
   const fact_entity *e = q->kind == VALUE_ENTITY ? facts_find_entity(b->facts, q->value) : NULL;
   const fact_statement *s =
     q->kind == VALUE_STATEMENT ? facts_find_statement(b->facts, q->value) : NULL;
   const char *term = q->kind == VALUE_TERM ? ontology_label(b->onto, q->value) : NULL;
   if (s) {
-    statement_label(b, s, out, size);
-    return out;
+    char *label = statement_label(b, s);
+    if (!label) {
+      return ILDKG_ERR_NOMEM;
+    }
+    fputs(label, f);
+    free(label);
+    return ILDKG_OK;
   }
-  return e ? e->label : term ? term : q->value;
+  fputs(e ? e->label : term ? term : q->value, f);
+  return ILDKG_OK;
+}
+
+/* The qualifier text of @p s, new (caller frees); NULL when out of memory. */
+static char *
+qualifier_text(const builder *b, const fact_statement *s)
+{
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&text, &len);
+  ildkg_status st = f ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  for (size_t i = 0; st == ILDKG_OK && i < s->nqualifiers; ++i) {
+    const fact_qualifier *q = &s->qualifiers[i];
+    const char *label = ontology_label(b->onto, q->property);
+    fprintf(f, "%s%s: ", i ? "; " : "", label ? label : q->property);
+    st = put_qualifier_value(b, q, f);
+  }
+  if (f && fclose(f) != 0) {
+    st = ILDKG_ERR_NOMEM;
+  }
+  if (st != ILDKG_OK) {
+    free(text);
+    return NULL;
+  }
+  return text;
 }
 
 /*
  * Derived display text, so that a comparison table needs no GROUP_CONCAT (whose
  * separator rasqal ignores, and whose order differs between engines):
  * ildkg:qualifierText "frequency: most common; onset: subacute" and
- * ildkg:referenceText "[9, 10, 11]" or "(the review's own)".
+ * ildkg:referenceText "[9, 10, 11]" or "(the review's own)". Built in memory that
+ * grows: no claim's qualifiers are cut short, however long.
  */
 static ildkg_status
 add_display_texts(builder *b, const char *stmt, const fact_statement *s)
 {
-  char text[2048], value[768];
-  size_t used = 0;
-  text[0] = '\0';
-  for (size_t i = 0; i < s->nqualifiers; ++i) {
-    const fact_qualifier *q = &s->qualifiers[i];
-    const char *label = ontology_label(b->onto, q->property);
-    const int n = snprintf(text + used, sizeof text - used, "%s%s: %s", i ? "; " : "",
-                           label ? label : q->property,
-                           qualifier_value_text(b, q, value, sizeof value));
-    if (n < 0 || (size_t)n >= sizeof text - used) {
-      return ILDKG_ERR_INPUT; /* never cut a claim's qualifiers short without a word */
-    }
-    used += (size_t)n;
-  }
   if (s->nqualifiers) {
-    TRY(graph_add_literal(b->g, stmt, NS_ILDKG "qualifierText", text, NULL, NULL));
+    char *text = qualifier_text(b, s);
+    const ildkg_status st =
+      text ? graph_add_literal(b->g, stmt, NS_ILDKG "qualifierText", text, NULL, NULL)
+           : ILDKG_ERR_NOMEM;
+    free(text);
+    TRY(st);
   }
-  used = 0;
-  for (size_t i = 0; i < s->nreferences && used < sizeof text; ++i) {
-    const int n = snprintf(text + used, sizeof text - used, "%s%u", i ? ", " : "[",
-                           s->references[i]);
-    used += n > 0 ? (size_t)n : 0;
+  char *refs = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&refs, &len);
+  if (!f) {
+    return ILDKG_ERR_NOMEM;
   }
-  snprintf(text + used, sizeof text - used, "%s", s->nreferences ? "]" : "(the review's own)");
-  return graph_add_literal(b->g, stmt, NS_ILDKG "referenceText", text, NULL, NULL);
+  for (size_t i = 0; i < s->nreferences; ++i) {
+    fprintf(f, "%s%u", i ? ", " : "[", s->references[i]);
+  }
+  fputs(s->nreferences ? "]" : "(the review's own)", f);
+  const ildkg_status st =
+    fclose(f) == 0 ? graph_add_literal(b->g, stmt, NS_ILDKG "referenceText", refs, NULL, NULL)
+                   : ILDKG_ERR_NOMEM;
+  free(refs);
+  return st;
 }
 
 static ildkg_status

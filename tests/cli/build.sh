@@ -86,6 +86,41 @@ expect_status "a stale .tmp from a killed build is cleared" 0 "$ILDKG" build --o
 [ ! -e "$scratch/a/cop-ctd-ild.rdf.tmp" ] && cmp -s "$scratch/a/cop-ctd-ild.rdf" "$srcdir/exports/cop-ctd-ild.rdf" &&
   ok "... and the export is complete" || not_ok "... and the export is complete"
 
+# No fixed buffer cuts or loses data: a label of 601 characters (1201 bytes) reaches every
+# format whole, and so does a qualifier text holding it (a statement named by a qualifier
+# shows as its label); a decimal with 5000 leading zeros is a valid decimal.
+dir="$scratch/long"
+copy_inputs "$dir"
+"$PYTHON3" - "$dir/facts/entities.tsv" <<'EOF2'
+import sys
+path = sys.argv[1]
+lines = open(path, encoding="utf-8").read().split("\n")
+for i, line in enumerate(lines):
+    if line.startswith("Cough\t"):
+        fields = line.split("\t")
+        fields[2] = "x" + "\u00e9" * 600
+        lines[i] = "\t".join(fields)
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+EOF2
+sed -i "s/sharePercent=50;/sharePercent=$(printf '0%.0s' $(seq 5000))50;/" "$dir/facts/statements/02-introduction.tsv"
+expect_status "long labels and long numbers validate" 0 "$ILDKG" validate --facts "$dir/facts" --ontology "$dir/ontology"
+expect_status "... and build" 0 "$ILDKG" build --facts "$dir/facts" --ontology "$dir/ontology" --out "$scratch/long-out"
+check "the 601-character label is whole, also in the labels and qualifier texts naming it" "$PYTHON3" -c '
+import sys, rdflib
+g = rdflib.Graph(); g.parse(sys.argv[1], format="turtle")
+label = "x" + "\u00e9" * 600
+texts = [str(o) for o in g.objects() if isinstance(o, rdflib.Literal)]
+whole = texts.count(label) >= 1
+named = sum(1 for t in texts if label + " / " in t or " / " + label in t)
+sys.exit(0 if whole and named >= 1 else 1)' "$scratch/long-out/cop-ctd-ild.nt"
+check "Turtle and N-Triples hold the same triples" "$PYTHON3" -c '
+import sys, rdflib, rdflib.compare
+a = rdflib.Graph(); a.parse(sys.argv[1], format="turtle")
+b = rdflib.Graph(); b.parse(sys.argv[2], format="turtle")
+sys.exit(0 if rdflib.compare.isomorphic(a, b) else 1)' "$scratch/long-out/cop-ctd-ild.ttl" "$scratch/long-out/cop-ctd-ild.nt"
+grep -q 'sharePercent> "50.0"' "$scratch/long-out/cop-ctd-ild.nt" && ok "5000 leading zeros: the value 50.0" ||
+  not_ok "5000 leading zeros: the value 50.0"
+
 # An unwritable output directory: exit 73, not a crash.
 if [ "$(id -u)" != 0 ]; then
   mkdir "$scratch/ro" && chmod a-w "$scratch/ro"
