@@ -59,6 +59,21 @@ read_line(tsv_reader *r, size_t *len)
   return ILDKG_OK;
 }
 
+/* The noncharacter (U+FDD0..U+FDEF, U+nFFFE, U+nFFFF) encoded at s, or 0: valid UTF-8
+   that no text may hold, which XML 1.0 refuses and RDF writers cut at. */
+static unsigned long
+noncharacter_at(const unsigned char *s)
+{
+  unsigned long c = 0;
+  if (s[0] == 0xEF && (s[1] == 0xB7 || s[1] == 0xBF)) {
+    c = 0xF000 | ((unsigned long)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+  } else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+    c = ((unsigned long)(s[0] & 0x07) << 18) | ((unsigned long)(s[1] & 0x3F) << 12) |
+        ((unsigned long)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+  }
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c && (c & 0xFFFE) == 0xFFFE) ? c : 0;
+}
+
 static ildkg_status
 check_encoding(tsv_reader *r, size_t len)
 {
@@ -72,6 +87,11 @@ check_encoding(tsv_reader *r, size_t len)
     if ((c < 0x20 && c != '\t' && !(c == '\r' && i == len - 1)) || c == 0x7F) {
       return ildkg_diag_error(r->diag, line_loc(r, NULL),
                               "control character U+%04X at byte %zu (expected text)", c, i + 1);
+    }
+    const unsigned long nonchar = c >= 0xEF ? noncharacter_at((const unsigned char *)r->line + i) : 0;
+    if (nonchar) {
+      return ildkg_diag_error(r->diag, line_loc(r, NULL),
+                              "noncharacter U+%04lX at byte %zu (expected text)", nonchar, i + 1);
     }
   }
   if (len && r->line[len - 1] == '\r') {

@@ -101,4 +101,13 @@ printf 'bad\tCOP\thasSymptom\tCough\t\t\tclinical-features\tcough\001\n' >>"$dir
 expect_status "a control character in facts exits 65" 65 "$ILDKG" validate --facts "$dir/facts" --ontology "$srcdir/ontology"
 grep -q "control character U+0001 at byte 51 (expected text)" "$scratch/err" && ok "it is named with its byte" ||
   not_ok "it is named with its byte" "$(cat "$scratch/err")"
+
+# So are noncharacters (U+FFFE): valid UTF-8 no format should carry; validate and build agree.
+copy_inputs "$dir"
+printf 'bad\tCOP\thasSymptom\tCough\t\t\tclinical-features\tcough \357\277\276\n' >>"$dir/facts/statements/03-clinical-features.tsv"
+expect_status "a noncharacter in facts exits 65 at validate" 65 "$ILDKG" validate --facts "$dir/facts" --ontology "$dir/ontology"
+grep -q "03-clinical-features.tsv:[0-9]*: noncharacter U+FFFE at byte 52 (expected text)" "$scratch/err" &&
+  ok "it is named with FILE:LINE and its byte" || not_ok "it is named with FILE:LINE and its byte" "$(cat "$scratch/err")"
+expect_status "... and at build, with any formats" 65 "$ILDKG" build --facts "$dir/facts" --ontology "$dir/ontology" \
+  --out "$dir/nc-out" --format turtle,ntriples
 done_testing
