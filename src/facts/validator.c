@@ -14,6 +14,9 @@
 #include "xsd.h"
 
 enum { MAX_QUALIFIERS = 64, MAX_REFERENCES = 64, MAX_ALT_LABELS = 32 };
+/* A review cites hundreds of references at most; each becomes a node. Beyond this the
+   graph grew for minutes (999999999 took 4 GB). */
+enum { MAX_REFERENCE_COUNT = 10000 };
 
 /* Roots the ontology must have: what entities and review parts are. */
 static const char ENTITY_ROOT[] = "ClinicalEntity";
@@ -144,9 +147,10 @@ set_review_key(validator *v, const tsv_row *row, size_t key, const char *value)
   if (slot) {
     return (*slot = strdup(value)) ? ILDKG_OK : ILDKG_ERR_NOMEM;
   }
-  if (!parse_unsigned(value, &r->reference_count) || r->reference_count == 0) {
+  if (!parse_unsigned(value, &r->reference_count) || r->reference_count == 0 ||
+      r->reference_count > MAX_REFERENCE_COUNT) {
     r->reference_count = 0;
-    return field_error(v, row, "value", "expected a whole number of references, at least 1", "bad number '%s'", value);
+    return field_error(v, row, "value", "expected a whole number of references from 1 to 10000", "bad number '%s'", value);
   }
   return ILDKG_OK;
 }
@@ -301,6 +305,15 @@ check_mapping_row(validator *v, const tsv_row *row)
   if (st || match || curie || label || checked) {
     return ILDKG_ERR_INPUT;
   }
+  for (size_t i = 0; i < facts_mapping_count(v->facts); ++i) {
+    const fact_mapping *other = facts_mapping_at(v->facts, i);
+    if (!strcmp(other->entity, m.entity) && !strcmp(other->curie, m.curie)) {
+      return field_error(v, row, "curie", "expected one row an entity and external id",
+                         other->exact == m.exact ? "'%s' repeats an earlier row for %s"
+                                                 : "'%s' is both an exact and a close match of %s",
+                         m.curie, m.entity);
+    }
+  }
   return facts_add_mapping(v->facts, &m);
 }
 
@@ -345,6 +358,20 @@ check_predicate(validator *v, const tsv_row *row, const char *name)
   return p;
 }
 
+/* A valid decimal from 0 to 100, read exactly: strtod took 100.0000000000000000001 for 100. */
+static int
+is_percentage(const char *value)
+{
+  if (value[0] == '-') {
+    return !value[1 + strspn(value + 1, "0.")]; /* -0 and -0.0 are 0 */
+  }
+  const char *digits = value + strspn(value, "0");
+  const size_t whole = strcspn(digits, ".");
+  const char *fraction = digits[whole] == '.' ? digits + whole + 1 : "";
+  const int fraction_zero = !fraction[strspn(fraction, "0")];
+  return whole < 3 || (whole == 3 && !strncmp(digits, "100", 3) && fraction_zero);
+}
+
 static ildkg_status
 check_data_value(validator *v, const tsv_row *row, const ontology_property *p, const char *value,
                  fact_qualifier *q)
@@ -364,7 +391,7 @@ check_data_value(validator *v, const tsv_row *row, const ontology_property *p, c
   } else if (!strcmp(range, "decimal")) {
     q->kind = VALUE_DECIMAL;
     const int percent = p->unit && !strcmp(p->unit, "%");
-    if (xsd_is_decimal(value) && (!percent || (value[0] != '-' && strtod(value, NULL) <= 100.0))) {
+    if (xsd_is_decimal(value) && (!percent || is_percentage(value))) {
       return ILDKG_OK;
     }
   } else {

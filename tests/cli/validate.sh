@@ -148,6 +148,33 @@ want="facts/mappings.tsv:$line: field curie: malformed CURIE 'MONDO:15264' (expe
 [ "$(head -1 "$scratch/err")" = "$want" ] && ok "malformed CURIE in mappings.tsv: FILE:LINE" ||
   not_ok "malformed CURIE in mappings.tsv: FILE:LINE" "$(cat "$scratch/err")"
 
+# mapping_case NAME LINE WANT: mappings.tsv with LINE appended; WANT is its first message.
+mapping_case() {
+  dir="$scratch/$1"
+  copy_inputs "$dir"
+  printf '%s\n' "$2" >>"$dir/facts/mappings.tsv"
+  line=$(wc -l <"$dir/facts/mappings.tsv")
+  (cd "$dir" && "$ILDKG" validate --facts facts --ontology ontology) >/dev/null 2>"$scratch/err"
+  [ "$(head -1 "$scratch/err")" = "facts/mappings.tsv:$line: $3" ] && ok "$1: FILE:LINE" ||
+    not_ok "$1: FILE:LINE" "$(cat "$scratch/err")"
+}
+mapping_case repeated-mapping "ILD	exact	MONDO:0015925	interstitial lung disease	again" \
+  "field curie: 'MONDO:0015925' repeats an earlier row for ILD (expected one row an entity and external id)"
+mapping_case exact-and-close "ILD	close	MONDO:0015925	interstitial lung disease	again" \
+  "field curie: 'MONDO:0015925' is both an exact and a close match of ILD (expected one row an entity and external id)"
+
+case_statements share-above-100 \
+"$F:2: field qualifiers: bad number or value '100.0000000000000000001' (expected xsd:decimal from 0 to 100 for sharePercent)
+ildkg validate: 1 problem found" \
+"bad-share	COP	hasSymptom	Cough	sharePercent=100.0000000000000000001	9	$S	cough"
+
+dir="$scratch/review-count"
+copy_inputs "$dir"
+sed -i 's/^reference_count\t.*/reference_count\t999999999/' "$dir/facts/review.tsv"
+expect_status "reference_count 999999999 exits 65 at once" 65 timeout 10 "$ILDKG" validate --facts "$dir/facts" --ontology "$dir/ontology"
+grep -q "review.tsv:[0-9]*: field value: bad number '999999999' (expected a whole number of references from 1 to 10000)" "$scratch/err" &&
+  ok "... naming FILE:LINE and the field" || not_ok "... naming FILE:LINE and the field" "$(cat "$scratch/err")"
+
 dir="$scratch/ontology-syntax"
 copy_inputs "$dir"
 printf 'ildkg:Broken a owl:Class ;\n' >>"$dir/ontology/ildkg.ttl"

@@ -618,7 +618,7 @@ zero_reference_count_is_reported(void **state)
                         ROW("own", "COP", "subtypeOf", "ILD", "", "", "intro", "q")};
   assert_int_equal(load_facts(fx, &f), ILDKG_OK);
   assert_only_message(fx, "review.tsv:3: field value: bad number '0' (expected a whole number "
-                          "of references, at least 1)");
+                          "of references from 1 to 10000)");
 }
 
 /* ---- all problems, and missing input ---------------------------------------------------- */
