@@ -3,12 +3,15 @@
 
 #include "ontology.h"
 
+#include "regular_file.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <raptor2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ns.h"
 #include "strmap.h"
@@ -181,10 +184,16 @@ on_statement(void *user_data, raptor_statement *rs)
 static ildkg_status
 parse_file(raptor_world *world, parse_context *c, const char *path)
 {
-  FILE *fh = fopen(path, "rb");
+  const char *why = NULL;
+  const int fd = regular_file_open(path, 64 << 20, &why);
+  FILE *fh = fd >= 0 ? fdopen(fd, "rb") : NULL;
   if (!fh) {
-    return ildkg_diag_error(c->diag, (ildkg_loc){path, 0, NULL}, "cannot open: %s",
-                            strerror(errno)) == ILDKG_ERR_INPUT
+    if (fd >= 0) {
+      why = strerror(errno);
+      close(fd);
+    }
+    return ildkg_diag_error(c->diag, (ildkg_loc){path, 0, NULL}, "cannot open: %s", why) ==
+               ILDKG_ERR_INPUT
              ? ILDKG_ERR_NOINPUT
              : ILDKG_ERR_NOMEM;
   }

@@ -7,8 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "regular_file.h"
 #include "utf8.h"
+
+/* A facts file is a few hundred lines; these bound the memory a hostile one can take. */
+enum { MAX_FILE_BYTES = 64 << 20, MAX_LINE_BYTES = 1 << 20 };
 
 struct tsv_reader {
   FILE *file;
@@ -53,6 +58,10 @@ read_line(tsv_reader *r, size_t *len)
   }
   ++r->line_number;
   *len = (size_t)n;
+  if (*len > MAX_LINE_BYTES) {
+    ildkg_diag_error(r->diag, line_loc(r, NULL), "line longer than 1 MiB (%zu bytes)", *len);
+    return ILDKG_ERR_INPUT;
+  }
   if (*len && r->line[*len - 1] == '\n') {
     r->line[--*len] = '\0';
   }
@@ -200,10 +209,16 @@ tsv_reader_open(tsv_reader **out, const char *path, const char *const *columns, 
   r->columns = columns;
   r->ncolumns = ncolumns;
   r->diag = d;
-  if (!(r->file = fopen(path, "rb"))) {
-    const int err = errno;
+  const char *why = NULL;
+  const int fd = regular_file_open(path, MAX_FILE_BYTES, &why);
+  if (fd < 0 || !(r->file = fdopen(fd, "rb"))) {
+    if (fd >= 0) {
+      why = strerror(errno);
+      close(fd);
+    }
     tsv_reader_close(r);
-    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot open: %s", strerror(err));
+    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot open: %s%s", why,
+                     why && !strcmp(why, "larger than the limit for this input") ? " (64 MiB)" : "");
     return ILDKG_ERR_NOINPUT;
   }
   const ildkg_status st = check_header(r);

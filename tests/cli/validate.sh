@@ -175,6 +175,22 @@ expect_status "reference_count 999999999 exits 65 at once" 65 timeout 10 "$ILDKG
 grep -q "review.tsv:[0-9]*: field value: bad number '999999999' (expected a whole number of references from 1 to 10000)" "$scratch/err" &&
   ok "... naming FILE:LINE and the field" || not_ok "... naming FILE:LINE and the field" "$(cat "$scratch/err")"
 
+# Inputs that never end or block: refused at once, not read.
+dir="$scratch/fifo"
+copy_inputs "$dir"
+mkfifo "$dir/facts/statements/99-fifo.tsv"
+expect_status "a FIFO in facts/statements exits 66 (no hang)" 66 timeout 10 "$ILDKG" validate --facts "$dir/facts" --ontology "$dir/ontology"
+grep -q "99-fifo.tsv: cannot open: not a regular file" "$scratch/err" && ok "... naming it" || not_ok "... naming it" "$(cat "$scratch/err")"
+dir="$scratch/zero"
+copy_inputs "$dir"
+rm "$dir/facts/review.tsv" && ln -s /dev/zero "$dir/facts/review.tsv"
+expect_status "review.tsv linked to /dev/zero exits 66 at once" 66 timeout 10 "$ILDKG" validate --facts "$dir/facts" --ontology "$dir/ontology"
+dir="$scratch/longline"
+copy_inputs "$dir"
+"$PYTHON3" -c 'import sys; open(sys.argv[1], "a").write("x" * (2 << 20) + "\n")' "$dir/facts/statements/03-clinical-features.tsv"
+expect_status "a line longer than 1 MiB exits 65" 65 "$ILDKG" validate --facts "$dir/facts" --ontology "$dir/ontology"
+grep -q "03-clinical-features.tsv:[0-9]*: line longer than 1 MiB" "$scratch/err" && ok "... with FILE:LINE" || not_ok "... with FILE:LINE" "$(head -c 300 "$scratch/err")"
+
 dir="$scratch/ontology-syntax"
 copy_inputs "$dir"
 printf 'ildkg:Broken a owl:Class ;\n' >>"$dir/ontology/ildkg.ttl"
