@@ -4,9 +4,9 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <fcntl.h>
 
 #include "endpoint_client.h"
+#include "regular_file.h"
 #include "results_writer.h"
 #include "utf8.h"
 
@@ -92,27 +92,18 @@ cli_usage_error(const char *command, const char *fmt, ...)
 
 enum { MAX_TEXT_BYTES = 16 << 20 };
 
-/* Opening never blocks (a FIFO with no writer would hang open()); only regular files,
-   and standard input for "-", are read. */
+/* Only regular files, and standard input for "-", are read (regular_file.h). */
 static int
 open_regular(const char *path, ildkg_diag *d)
 {
   if (!strcmp(path, "-")) {
     return STDIN_FILENO;
   }
-  const int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-  struct stat info;
+  const char *why = NULL;
+  const int fd = regular_file_open(path, 0, &why);
   if (fd < 0) {
-    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot open: %s", strerror(errno));
-    return -1;
+    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot read: %s", why);
   }
-  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot read: %s",
-                     S_ISDIR(info.st_mode) ? "a directory, not a file" : "not a regular file");
-    close(fd);
-    return -1;
-  }
-  fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   return fd;
 }
 
