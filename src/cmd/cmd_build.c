@@ -2,9 +2,11 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "export.h"
@@ -30,8 +32,9 @@ print_help(void)
   printf("Usage: ildkg build [OPTION]...\n"
          "Validate the facts, build the graph, check it against the rules of\n"
          "ONTOLOGY/checks/*.rq, and write it to OUT/%s.EXT.\n"
-         "Every export is written to a temporary file and renamed into place only when\n"
-         "all are complete: on any error no export is written or changed.\n\n"
+         "The exports are one set: they are written into .OUT.ildkg-staging beside OUT and\n"
+         "switched in with one rename when all are complete, so OUT always holds exactly\n"
+         "the previous set or exactly the new one. OUT must hold nothing but exports.\n\n"
          "  --facts DIR      facts directory (default: the source tree's or installed facts/)\n"
          "  --ontology DIR   ontology directory (default: likewise)\n"
          "  --out DIR        output directory, created if missing (default: exports)\n"
@@ -137,11 +140,13 @@ cmd_build(int argc, char **argv)
   if (d) {
     cli_print_diag("build", d);
   }
-  if (st != ILDKG_OK && st != ILDKG_ERR_INPUT) {
-    fprintf(stderr, "ildkg build: %s; no export was written or changed\n",
-            ildkg_status_string(st));
-  } else if (st == ILDKG_ERR_INPUT) {
-    fprintf(stderr, "ildkg build: the data are not valid; no export was written or changed\n");
+  if (st != ILDKG_OK) {
+    struct stat info;
+    const bool had_set = stat(o.out_dir, &info) == 0;
+    fprintf(stderr, "ildkg build: %s; %s%s\n",
+            st == ILDKG_ERR_INPUT ? "the data are not valid" : ildkg_status_string(st),
+            had_set ? o.out_dir : "no export was written",
+            had_set ? " still holds the previous export set, unchanged" : "");
   }
   pipeline_clear(&p);
   ildkg_diag_free(d);

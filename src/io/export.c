@@ -8,11 +8,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "atomic_file.h"
+#include "export_set.h"
 #include "jsonld_writer.h"
 #include "ns.h"
-
-enum { MAX_FORMATS = 16 };
 
 static ildkg_status write_with_raptor(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_nquads(const export_format *self, const export_job *job, FILE *out);
@@ -195,37 +193,43 @@ export_write(graph *g, const export_format *format, const export_options *option
 }
 
 static ildkg_status
-ensure_directory(const char *dir, ildkg_diag *d)
+write_one(graph *g, const export_format *format, const export_job *job, ildkg_diag *d)
 {
-  struct stat info;
-  if (stat(dir, &info) == 0 && S_ISDIR(info.st_mode)) {
-    return ILDKG_OK;
-  }
-  if (mkdir(dir, 0777) != 0) {
-    ildkg_diag_error(d, (ildkg_loc){dir, 0, NULL}, "cannot create output directory: %s",
-                     strerror(errno));
-    return ILDKG_ERR_CANTCREAT;
-  }
-  return ILDKG_OK;
-}
-
-static ildkg_status
-write_one(graph *g, const export_format *format, const export_job *job, atomic_file *af,
-          const char *path, ildkg_diag *d)
-{
-  ildkg_status st = atomic_file_open(af, path);
+  FILE *file = NULL;
+  ildkg_status st = export_set_create_file(job->path, &file);
   if (st != ILDKG_OK) {
-    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot create %s.tmp: %s", path,
-                     errno == EBUSY ? "another build is writing it" : strerror(errno));
+    ildkg_diag_error(d, (ildkg_loc){job->path, 0, NULL}, "cannot create: %s", strerror(errno));
     return st;
   }
-  st = format->write(format, job, af->file);
-  if (st == ILDKG_OK) {
-    st = atomic_file_finish(af);
-  }
+  st = format->write(format, job, file);
+  const int saved = errno;
+  const ildkg_status finished = export_set_finish_file(file);
+  errno = st != ILDKG_OK ? saved : errno;
+  st = st != ILDKG_OK ? st : finished;
   if (st != ILDKG_OK && st != ILDKG_ERR_INPUT) {
-    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "writing %s failed: %s", format->name,
+    ildkg_diag_error(d, (ildkg_loc){job->path, 0, NULL}, "writing %s failed: %s", format->name,
                      st == ILDKG_ERR_IO ? strerror(errno) : graph_last_error(g));
+  }
+  return st;
+}
+
+/* Write every format into the staging directory of @p set. */
+static ildkg_status
+write_staged(graph *g, const export_format *const *formats, size_t nformats,
+             const export_options *options, const export_set *set, const char *basename,
+             raptor_statement **statements, size_t count, ildkg_diag *d)
+{
+  ildkg_status st = ILDKG_OK;
+  for (size_t i = 0; st == ILDKG_OK && i < nformats; ++i) {
+    char *file_name = NULL, *staged = NULL;
+    if (asprintf(&file_name, "%s%s", basename, formats[i]->extension) < 0) {
+      return ILDKG_ERR_NOMEM;
+    }
+    staged = export_set_staging_path(set, file_name);
+    const export_job job = {graph_raptor_world(g), statements, count, options, d, staged};
+    st = staged ? write_one(g, formats[i], &job, d) : ILDKG_ERR_NOMEM;
+    free(staged);
+    free(file_name);
   }
   return st;
 }
@@ -235,37 +239,23 @@ export_write_all(graph *g, const export_format *const *formats, size_t nformats,
                  const export_options *options, const char *dir, const char *basename,
                  ildkg_diag *d, FILE *report)
 {
-  atomic_file files[MAX_FORMATS] = {{0}};
-  char *paths[MAX_FORMATS] = {0};
   raptor_statement **statements = NULL;
-  size_t count = 0, opened = 0;
-  ildkg_status st = nformats <= MAX_FORMATS ? ensure_directory(dir, d) : ILDKG_ERR_USAGE;
+  size_t count = 0;
+  export_set set;
+  ildkg_status st = graph_sorted_statements(g, &statements, &count);
   if (st == ILDKG_OK) {
-    st = graph_sorted_statements(g, &statements, &count);
-  }
-  for (size_t i = 0; st == ILDKG_OK && i < nformats; ++i) {
-    if (asprintf(&paths[i], "%s/%s%s", dir, basename, formats[i]->extension) < 0) {
-      paths[i] = NULL;
-      st = ILDKG_ERR_NOMEM;
-      break;
+    st = export_set_open(&set, dir, basename, d);
+    if (st == ILDKG_OK) {
+      st = write_staged(g, formats, nformats, options, &set, basename, statements, count, d);
     }
-    const export_job job = {graph_raptor_world(g), statements, count, options, d, paths[i]};
-    st = write_one(g, formats[i], &job, &files[i], paths[i], d);
-    opened = i + 1;
-  }
-  for (size_t i = 0; i < opened; ++i) {
-    const ildkg_status rc = st == ILDKG_OK ? atomic_file_commit(&files[i]) : ILDKG_OK;
-    if (st != ILDKG_OK) {
-      atomic_file_abort(&files[i]);
-    } else if (rc != ILDKG_OK) {
-      ildkg_diag_error(d, (ildkg_loc){paths[i], 0, NULL}, "rename failed: %s", strerror(errno));
-      st = rc;
-    } else if (report) {
-      fprintf(report, "wrote %s (%zu triples, %s)\n", paths[i], count, formats[i]->name);
+    if (st == ILDKG_OK) {
+      st = export_set_switch(&set, d);
     }
+    export_set_close(&set);
   }
-  for (size_t i = 0; i < nformats && i < MAX_FORMATS; ++i) {
-    free(paths[i]);
+  for (size_t i = 0; st == ILDKG_OK && report && i < nformats; ++i) {
+    fprintf(report, "wrote %s/%s%s (%zu triples, %s)\n", dir, basename, formats[i]->extension,
+            count, formats[i]->name);
   }
   graph_statements_free(statements, count);
   return st;

@@ -68,23 +68,40 @@ expect_status "bad data into a new directory exits 65" 65 \
 [ ! -e "$scratch/never" ] && ok "bad data creates no output directory" ||
   not_ok "bad data creates no output directory"
 
-# A .tmp another live build holds (locked): exit 73, and no export is replaced (all or none).
-: >"$scratch/a/cop-ctd-ild.rdf.tmp"
+# Another live build holds the lock on the parent directory: exit 73, and nothing changes.
 snapshot "$scratch/a" >"$scratch/before"
-flock -o "$scratch/a/cop-ctd-ild.rdf.tmp" sleep 30 &
+flock -o "$scratch" sleep 30 &
 holder=$!
 sleep 0.3
-expect_status "a .tmp a live build writes makes build exit 73" 73 "$ILDKG" build --out "$scratch/a"
-grep -q "cop-ctd-ild.rdf.tmp: another build is writing it" "$scratch/err" && ok "the busy file is named" ||
-  not_ok "the busy file is named" "$(cat "$scratch/err")"
+expect_status "an export set another live build writes makes build exit 73" 73 "$ILDKG" build --out "$scratch/a"
+grep -q "^$scratch: another build is writing an export set in this directory" "$scratch/err" &&
+  ok "the busy directory is named" || not_ok "the busy directory is named" "$(cat "$scratch/err")"
+grep -q "$scratch/a still holds the previous export set, unchanged" "$scratch/err" &&
+  ok "... and the message says the previous set is kept" || not_ok "... and the message says the previous set is kept" "$(cat "$scratch/err")"
 snapshot "$scratch/a" >"$scratch/after"
-check "after the failure no export changed and no .tmp was left" cmp "$scratch/before" "$scratch/after"
+check "after the failure no export changed" cmp "$scratch/before" "$scratch/after"
 pkill -P "$holder" 2>/dev/null; kill "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
-# A stale .tmp (its build was killed, nobody holds it): cleared, and the build goes on.
-expect_status "a stale .tmp from a killed build is cleared" 0 "$ILDKG" build --out "$scratch/a"
-[ ! -e "$scratch/a/cop-ctd-ild.rdf.tmp" ] && cmp -s "$scratch/a/cop-ctd-ild.rdf" "$srcdir/exports/cop-ctd-ild.rdf" &&
+# A stale staging directory (its build was killed, nobody holds the lock): cleared.
+mkdir "$scratch/.a.ildkg-staging" && : >"$scratch/.a.ildkg-staging/cop-ctd-ild.ttl"
+expect_status "a stale staging directory from a killed build is cleared" 0 "$ILDKG" build --out "$scratch/a"
+[ ! -e "$scratch/.a.ildkg-staging" ] && cmp -s "$scratch/a/cop-ctd-ild.rdf" "$srcdir/exports/cop-ctd-ild.rdf" &&
   ok "... and the export is complete" || not_ok "... and the export is complete"
+# One holding what no build wrote is left alone, and the build refused.
+mkdir "$scratch/.a.ildkg-staging" && : >"$scratch/.a.ildkg-staging/notes.txt"
+expect_status "a staging directory holding other files makes build exit 73" 73 "$ILDKG" build --out "$scratch/a"
+[ -e "$scratch/.a.ildkg-staging/notes.txt" ] && ok "... and its files are kept" || not_ok "... and its files are kept"
+rm -r "$scratch/.a.ildkg-staging"
+# The whole directory is switched, so --out must hold exports only: never moved away.
+: >"$scratch/a/README"
+expect_status "an output directory holding other files exits 73" 73 "$ILDKG" build --out "$scratch/a"
+grep -q "^$scratch/a: holds 'README', which is no export file" "$scratch/err" &&
+  ok "... naming the file" || not_ok "... naming the file" "$(cat "$scratch/err")"
+rm "$scratch/a/README"
+mkdir "$scratch/a/cop-ctd-ild.nq.d"
+expect_status "a directory inside --out exits 73" 73 "$ILDKG" build --out "$scratch/a"
+rmdir "$scratch/a/cop-ctd-ild.nq.d"
+expect_status "--out . exits 73" 73 "$ILDKG" build --out .
 
 # No fixed buffer cuts or loses data: a label of 601 characters (1201 bytes) reaches every
 # format whole, and so does a qualifier text holding it (a statement named by a qualifier
