@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 struct ildkg_diag {
   char **messages;
@@ -65,6 +66,26 @@ format_location(ildkg_loc at)
   return s;
 }
 
+/* A message echoes values from the input: a control character there (CR, LF, ESC) would
+   split the message over lines or drive the terminal, so it is shown as \xHH. Caller frees. */
+static char *
+escape_controls(const char *message)
+{
+  size_t controls = 0;
+  for (const unsigned char *c = (const unsigned char *)message; *c; ++c) {
+    controls += *c < 0x20 || *c == 0x7f;
+  }
+  char *escaped = malloc(strlen(message) + 3 * controls + 1);
+  char *to = escaped;
+  for (const unsigned char *c = (const unsigned char *)message; escaped && *c; ++c) {
+    to += *c < 0x20 || *c == 0x7f ? sprintf(to, "\\x%02X", *c) : (*to = (char)*c, 1);
+  }
+  if (escaped) {
+    *to = '\0';
+  }
+  return escaped;
+}
+
 ildkg_status
 ildkg_diag_error(ildkg_diag *d, ildkg_loc at, const char *fmt, ...)
 {
@@ -78,10 +99,12 @@ ildkg_diag_error(ildkg_diag *d, ildkg_loc at, const char *fmt, ...)
   va_start(args, fmt);
   const int body_len = prefix ? vasprintf(&body, fmt, args) : -1;
   va_end(args);
-  char *message = NULL;
-  if (body_len >= 0 && asprintf(&message, "%s%s", prefix, body) < 0) {
-    message = NULL;
+  char *raw = NULL;
+  if (body_len >= 0 && asprintf(&raw, "%s%s", prefix, body) < 0) {
+    raw = NULL;
   }
+  char *message = raw ? escape_controls(raw) : NULL;
+  free(raw);
   if (body_len >= 0) {
     free(body);
   }

@@ -34,6 +34,14 @@ error_formats_file_line_field_message(void **state)
 }
 
 static void
+control_characters_in_values_are_escaped(void **state)
+{
+  ildkg_diag *d = *state;
+  ildkg_diag_error(d, (ildkg_loc){"a\nb.tsv", 2, "id"}, "malformed id '%s'", "x\ry\x0bz\x7f\xc3\xa9");
+  assert_diag_message(d, 0, "a\\x0Ab.tsv:2: field id: malformed id 'x\\x0Dy\\x0Bz\\x7F\xc3\xa9'");
+}
+
+static void
 line_zero_is_omitted(void **state)
 {
   ildkg_diag *d = *state;
@@ -141,6 +149,7 @@ main(void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test_setup_teardown(error_formats_file_line_field_message, setup, teardown),
     cmocka_unit_test_setup_teardown(line_zero_is_omitted, setup, teardown),
+    cmocka_unit_test_setup_teardown(control_characters_in_values_are_escaped, setup, teardown),
     cmocka_unit_test_setup_teardown(null_field_is_omitted, setup, teardown),
     cmocka_unit_test_setup_teardown(line_zero_and_null_field_leave_file_only, setup, teardown),
     cmocka_unit_test_setup_teardown(messages_keep_their_order, setup, teardown),
