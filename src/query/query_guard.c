@@ -480,7 +480,7 @@ regex_difference(const char *pattern, int dot_all, unsigned features)
       }
       ++p;
     } else if (in_bracket) {
-      if (*p == '[' && strchr(":=.", p[1])) {
+      if (*p == '[' && p[1] && strchr(":=.", p[1])) {
         return "a POSIX class [:...:] inside [...]";
       }
       if (*p == '-' && p[1] == '[') {

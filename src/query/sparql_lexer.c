@@ -44,7 +44,7 @@ iri_end(const char *s, size_t i)
 static int
 name_char(unsigned char c)
 {
-  return isalnum(c) || c >= 0x80 || strchr("_-:.%\\", c);
+  return isalnum(c) || c >= 0x80 || (c && strchr("_-:.%\\", c)); /* strchr finds the NUL */
 }
 
 static int

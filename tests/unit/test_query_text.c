@@ -13,6 +13,7 @@
 
 #include "query_guard.h"
 #include "query_scope.h"
+#include "sparql_lexer.h"
 
 static void
 assert_fixed(const char *text, const char *expected)
@@ -21,6 +22,21 @@ assert_fixed(const char *text, const char *expected)
   assert_int_equal(query_guard_fix_text(text, &out), ILDKG_OK);
   assert_string_equal(out, expected);
   free(out);
+}
+
+/* Found by fuzz/fuzz_query_text: a word at the very end of a query was read on past its
+   NUL (strchr finds the terminator), so the lexer read whatever memory followed. */
+static void
+word_at_the_end_stops_at_the_nul(void **state)
+{
+  (void)state;
+  static const char text[] = "ab\0zz";
+  const sparql_token t = sparql_lexer_next(text, 0);
+  assert_int_equal(t.kind, SPARQL_TOKEN_WORD);
+  assert_int_equal(t.len, 2);
+  assert_int_equal(sparql_lexer_next(text, t.start + t.len).kind, SPARQL_TOKEN_END);
+  char why[256];
+  assert_int_equal(query_scope_check("PREFIX kg: <https", why, sizeof why), ILDKG_OK);
 }
 
 static void
@@ -169,6 +185,7 @@ int
 main(void)
 {
   const struct CMUnitTest tests[] = {
+    cmocka_unit_test(word_at_the_end_stops_at_the_nul),
     cmocka_unit_test(signed_number_after_operand_is_split),
     cmocka_unit_test(signed_number_elsewhere_is_kept),
     cmocka_unit_test(short_values_becomes_long),
