@@ -13,13 +13,17 @@
 #include "pipeline.h"
 #include "results_writer.h"
 
-enum { MAX_TOPICS = 64, MAX_NAME = 64 };
-
 /* A topic is a query file ONTOLOGY/queries/NAME.rq whose first line is "# title: ...". */
 typedef struct {
-  char name[MAX_NAME];
-  char title[128];
+  char *name;
+  char *title;
 } topic;
+
+/* The topics of a queries directory, in name order; as many as it holds. */
+typedef struct {
+  topic *items;
+  size_t count;
+} topic_list;
 
 typedef struct {
   cli_inputs in;
@@ -63,48 +67,85 @@ compare_topics(const void *a, const void *b)
 }
 
 static void
-read_title(const char *path, topic *t)
+topic_list_clear(topic_list *l)
 {
-  FILE *f = fopen(path, "r");
-  char line[256] = "";
-  snprintf(t->title, sizeof t->title, "%s", t->name);
-  if (f && fgets(line, sizeof line, f) && !strncmp(line, "# title: ", 9)) {
-    line[strcspn(line, "\n")] = '\0';
-    snprintf(t->title, sizeof t->title, "%.127s", line + 9);
+  for (size_t i = 0; i < l->count; ++i) {
+    free(l->items[i].name);
+    free(l->items[i].title);
   }
+  free(l->items);
+  *l = (topic_list){NULL, 0};
+}
+
+/* The title of the query file @p path (its first line's "# title: ..."), or its name. */
+static ildkg_status
+read_title(const char *path, const char *name, char **title)
+{
+  static const char TAG[] = "# title: ";
+  FILE *f = fopen(path, "r");
+  char *line = NULL;
+  size_t size = 0;
+  const ssize_t len = f ? getline(&line, &size, f) : -1;
   if (f) {
     fclose(f);
   }
+  if (len > 0 && !strncmp(line, TAG, sizeof TAG - 1)) {
+    line[strcspn(line, "\r\n")] = '\0';
+    *title = strdup(line + sizeof TAG - 1);
+  } else {
+    *title = strdup(name);
+  }
+  free(line);
+  return *title ? ILDKG_OK : ILDKG_ERR_NOMEM;
+}
+
+static ildkg_status
+add_topic(topic_list *l, const char *dir, const char *file)
+{
+  const size_t len = strlen(file);
+  if (file[0] == '.' || len < 4 || strcmp(file + len - 3, ".rq")) {
+    return ILDKG_OK;
+  }
+  topic *grown = realloc(l->items, (l->count + 1) * sizeof *grown);
+  if (!grown) {
+    return ILDKG_ERR_NOMEM;
+  }
+  l->items = grown;
+  topic *t = &l->items[l->count];
+  char *path = NULL;
+  *t = (topic){strndup(file, len - 3), NULL};
+  if (!t->name || asprintf(&path, "%s/%s", dir, file) < 0) {
+    free(t->name);
+    return ILDKG_ERR_NOMEM;
+  }
+  const ildkg_status st = read_title(path, t->name, &t->title);
+  free(path);
+  if (st != ILDKG_OK) {
+    free(t->name);
+    return st;
+  }
+  ++l->count;
+  return ILDKG_OK;
 }
 
 /* The topics of DIR in name order. */
 static ildkg_status
-list_topics(const char *dir, topic *topics, size_t *count, ildkg_diag *d)
+list_topics(const char *dir, topic_list *l, ildkg_diag *d)
 {
   DIR *dh = opendir(dir);
-  *count = 0;
   if (!dh) {
     ildkg_diag_error(d, (ildkg_loc){dir, 0, NULL}, "cannot open queries: %s", strerror(errno));
     return ILDKG_ERR_NOINPUT;
   }
-  for (struct dirent *e; (e = readdir(dh)) && *count < MAX_TOPICS;) {
-    const size_t len = strlen(e->d_name);
-    if (e->d_name[0] == '.' || len < 4 || len - 3 >= MAX_NAME || strcmp(e->d_name + len - 3, ".rq")) {
-      continue;
-    }
-    topic *t = &topics[(*count)++];
-    snprintf(t->name, sizeof t->name, "%.*s", (int)(len - 3), e->d_name);
-    char *path = NULL;
-    if (asprintf(&path, "%s/%s", dir, e->d_name) < 0) {
-      closedir(dh);
-      return ILDKG_ERR_NOMEM;
-    }
-    read_title(path, t);
-    free(path);
+  ildkg_status st = ILDKG_OK;
+  for (struct dirent *e; st == ILDKG_OK && (e = readdir(dh));) {
+    st = add_topic(l, dir, e->d_name);
   }
   closedir(dh);
-  qsort(topics, *count, sizeof *topics, compare_topics);
-  return ILDKG_OK;
+  if (l->count) {
+    qsort(l->items, l->count, sizeof *l->items, compare_topics);
+  }
+  return st;
 }
 
 static void
@@ -293,10 +334,11 @@ parse_options(compare_options *o, int argc, char **argv)
   return ILDKG_OK;
 }
 
-/* Each named topic must exist; none named means the summary. */
+/* Each named topic must exist; none named means the summary. *chosen (caller frees) holds
+   *nchosen topics, borrowed from @p l. */
 static ildkg_status
-choose_topics(const topic *topics, size_t count, char **names, size_t nnames,
-              const topic **chosen, size_t *nchosen)
+choose_topics(const topic_list *l, char **names, size_t nnames, const topic ***chosen,
+              size_t *nchosen)
 {
   static char *const summary[] = {"summary"};
   if (nnames == 0) {
@@ -304,17 +346,17 @@ choose_topics(const topic *topics, size_t count, char **names, size_t nnames,
     nnames = 1;
   }
   *nchosen = 0;
-  if (nnames > MAX_TOPICS) {
-    return cli_usage_error("compare", "%zu topics named; at most %d at once", nnames, MAX_TOPICS);
+  if (!(*chosen = calloc(nnames, sizeof **chosen))) {
+    return ILDKG_ERR_NOMEM;
   }
   for (size_t i = 0; i < nnames; ++i) {
-    const topic *t = find_topic(topics, count, names[i]);
+    const topic *t = find_topic(l->items, l->count, names[i]);
     if (!t) {
       fprintf(stderr, "ildkg compare: unknown topic '%s'; the topics are:\n", names[i]);
-      print_topics(stderr, topics, count);
+      print_topics(stderr, l->items, l->count);
       return ILDKG_ERR_USAGE;
     }
-    chosen[(*nchosen)++] = t;
+    (*chosen)[(*nchosen)++] = t;
   }
   return ILDKG_OK;
 }
@@ -333,17 +375,17 @@ cmd_compare(int argc, char **argv)
   if (asprintf(&dir, "%s/queries", o.in.ontology_dir) < 0) {
     return cli_exit_code(ILDKG_ERR_NOMEM);
   }
-  topic topics[MAX_TOPICS];
-  const topic *chosen[MAX_TOPICS];
-  size_t ntopics = 0, nchosen = 0;
+  topic_list topics = {NULL, 0};
+  const topic **chosen = NULL;
+  size_t nchosen = 0;
   ildkg_diag *d = ildkg_diag_new(CLI_MAX_MESSAGES);
   pipeline p = {NULL, NULL, NULL};
   raptor_world *remote = NULL; /* with --endpoint: the world of the answers' terms */
-  st = d ? list_topics(dir, topics, &ntopics, d) : ILDKG_ERR_NOMEM;
+  st = d ? list_topics(dir, &topics, d) : ILDKG_ERR_NOMEM;
   if (st == ILDKG_OK && o.list) {
-    print_topics(stdout, topics, ntopics);
+    print_topics(stdout, topics.items, topics.count);
   } else if (st == ILDKG_OK) {
-    st = choose_topics(topics, ntopics, argv + optind, (size_t)(argc - optind), chosen, &nchosen);
+    st = choose_topics(&topics, argv + optind, (size_t)(argc - optind), &chosen, &nchosen);
     st = st != ILDKG_OK ? st
          : o.q.endpoint ? cli_open_raptor_world(&remote)
                         : cli_load_graph(&p, &o.in, o.q.data, o.q.ndata, ILDKG_DEFAULT_BASE, d);
@@ -357,6 +399,8 @@ cmd_compare(int argc, char **argv)
   }
   pipeline_clear(&p);
   ildkg_diag_free(d);
+  free(chosen);
+  topic_list_clear(&topics);
   free(dir);
   return cli_exit_code(st);
 }

@@ -98,4 +98,16 @@ expect_status "query --timing exits 0" 0 "$ILDKG" query --timing --data "$ttl" -
 grep -Eq '^ildkg query: load [0-9]+\.[0-9]{3} ms, query [0-9]+\.[0-9]{3} ms$' "$scratch/err" &&
   ok "--timing prints the load and query times" || not_ok "--timing prints the load and query times" "$(cat "$scratch/err")"
 check "--timing leaves the answer as it is" cmp "$scratch/plain.csv" "$scratch/out"
+# Any number of topics, any name and title length: none is dropped or cut.
+copy_inputs "$scratch/many"
+long=$(printf "x%.0s" $(seq 1 200))
+i=0
+while [ $i -lt 70 ]; do
+  printf '# title: topic %d %s end\nASK {}\n' $i "$long" >"$scratch/many/ontology/queries/t$i-$long.rq"
+  i=$((i + 1))
+done
+expect_status "compare --list with 70 more topics exits 0" 0 "$ILDKG" compare --list --ontology "$scratch/many/ontology"
+[ "$(grep -c "^  t[0-9]*-x\{200\}  *topic [0-9]* x\{200\} end$" "$scratch/out")" = 70 ] &&
+  ok "... and lists every one, with its whole name and title" || not_ok "... and lists every one" "$(grep -c x "$scratch/out")"
+expect_status "compare runs the 70th" 0 "$ILDKG" compare -f csv --ontology "$scratch/many/ontology" "t69-$long"
 done_testing
