@@ -3,6 +3,8 @@
 
 #include "utf8.h"
 
+#include <string.h>
+
 /* Length of the valid sequence at s (0 if invalid), per RFC 3629 table 3-7. */
 static size_t
 sequence_length(const unsigned char *s, size_t avail)
@@ -48,4 +50,67 @@ utf8_invalid_offset(const unsigned char *s, size_t len)
     i += n;
   }
   return len;
+}
+
+unsigned long
+utf8_code_point(const unsigned char *s, size_t *len)
+{
+  *len = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
+  unsigned long c = *len == 1 ? s[0] : s[0] & (0x3F >> (*len - 1));
+  for (size_t i = 1; i < *len; ++i) {
+    c = (c << 6) | (s[i] & 0x3F);
+  }
+  return c;
+}
+
+static int
+is_noncharacter(unsigned long c)
+{
+  return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
+}
+
+/* Offset of the first character of s for which refused(c) holds, or of invalid UTF-8. */
+static size_t
+first_refused(const unsigned char *s, size_t len, unsigned long *cp, int (*refused)(unsigned long))
+{
+  const size_t valid = utf8_invalid_offset(s, len);
+  *cp = 0;
+  for (size_t i = 0, n = 1; i < valid; i += n) {
+    const unsigned long c = utf8_code_point(s + i, &n);
+    if (refused(c)) {
+      *cp = c;
+      return i;
+    }
+  }
+  return valid;
+}
+
+static int
+text_refuses(unsigned long c)
+{
+  return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || is_noncharacter(c);
+}
+
+size_t
+utf8_text_unsafe_offset(const unsigned char *s, size_t len, unsigned long *cp)
+{
+  return first_refused(s, len, cp, text_refuses);
+}
+
+/* RFC 3987: beyond ASCII an IRI holds ucschar only. */
+static int
+iri_refuses(unsigned long c)
+{
+  if (c < 0x80) {
+    return c <= ' ' || c == 0x7F || strchr("<>\"{}|\\^`", (int)c) != NULL;
+  }
+  const int ucschar = (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
+                      (c >= 0xFDF0 && c <= 0xFFEF) || (c >= 0x10000 && c <= 0xEFFFD);
+  return !ucschar || is_noncharacter(c);
+}
+
+size_t
+utf8_iri_unsafe_offset(const unsigned char *s, size_t len, unsigned long *cp)
+{
+  return first_refused(s, len, cp, iri_refuses);
 }

@@ -21,8 +21,11 @@
  */
 int cli_exit_code(ildkg_status st);
 
-/** Print the kept messages of @p d to stderr, then "N more" and a count line. */
-void cli_print_diag(const char *command, const ildkg_diag *d);
+/**
+ * Print the kept messages of @p d to stderr, then "N more" and a count line; when there
+ * is none and @p st is a failure, what @p st means, so that no failure is silent.
+ */
+void cli_print_diag(const char *command, const ildkg_diag *d, ildkg_status st);
 
 /** Where facts/ and ontology/ are by default: the source tree, or the installed copies. */
 typedef struct {

@@ -40,7 +40,7 @@ cli_exit_code(ildkg_status st)
 }
 
 void
-cli_print_diag(const char *command, const ildkg_diag *d)
+cli_print_diag(const char *command, const ildkg_diag *d, ildkg_status st)
 {
   const size_t kept = ildkg_diag_kept(d), count = ildkg_diag_count(d);
   for (size_t i = 0; i < kept; ++i) {
@@ -51,6 +51,9 @@ cli_print_diag(const char *command, const ildkg_diag *d)
   }
   if (count) {
     fprintf(stderr, "ildkg %s: %zu problem%s found\n", command, count, count == 1 ? "" : "s");
+  } else if (st != ILDKG_OK && st != ILDKG_DONE) {
+    /* a failure no message explains is still never silent */
+    fprintf(stderr, "ildkg %s: %s\n", command, ildkg_status_string(st));
   }
 }
 

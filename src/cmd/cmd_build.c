@@ -138,7 +138,7 @@ cmd_build(int argc, char **argv)
                           stdout);
   }
   if (d) {
-    cli_print_diag("build", d);
+    cli_print_diag("build", d, ILDKG_OK); /* the line below names any failure */
   }
   if (st != ILDKG_OK) {
     struct stat info;

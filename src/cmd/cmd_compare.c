@@ -392,7 +392,7 @@ cmd_compare(int argc, char **argv)
     st = st == ILDKG_OK ? run_topics(p.graph, remote, dir, chosen, nchosen, &o, d) : st;
   }
   if (d) {
-    cli_print_diag("compare", d);
+    cli_print_diag("compare", d, st);
   }
   if (remote) {
     raptor_free_world(remote);

@@ -61,7 +61,7 @@ cmd_context(int argc, char **argv)
     st = ILDKG_ERR_IO;
   }
   if (d) {
-    cli_print_diag("context", d);
+    cli_print_diag("context", d, st);
   }
   json_decref(doc);
   ontology_free(o);

@@ -183,7 +183,7 @@ cmd_query(int argc, char **argv)
     st = answer(&o, text, len, query_base, d);
   }
   if (d) {
-    cli_print_diag("query", d);
+    cli_print_diag("query", d, st);
   }
   free(text);
   free(query_base);

@@ -143,7 +143,7 @@ cmd_stats(int argc, char **argv)
     st = print_stats(&p);
   }
   if (d) {
-    cli_print_diag("stats", d);
+    cli_print_diag("stats", d, st);
   }
   pipeline_clear(&p);
   ildkg_diag_free(d);

@@ -55,7 +55,7 @@ cmd_validate(int argc, char **argv)
     st = pipeline_check_graph(&p, in.ontology_dir, d, &nchecks);
   }
   if (d) {
-    cli_print_diag("validate", d);
+    cli_print_diag("validate", d, st);
   }
   if (st == ILDKG_OK) {
     printf("%s: valid: %zu sections, %zu entities, %zu mappings, %zu statements; "

@@ -15,13 +15,15 @@
 
 #include "ns.h"
 #include "strmap.h"
+#include "utf8.h"
 
-enum { MAX_PARENTS = 8, MAX_DEPTH = 32 };
 
 typedef struct {
   const char *local;
-  const char *parents[MAX_PARENTS];
+  const char **parents; /* ildkg superclasses named by rdfs:subClassOf, as many as there are */
   size_t nparents;
+  const char **ancestors; /* itself, then every declared superclass, each once */
+  size_t nancestors;
 } ontology_class;
 
 typedef struct {
@@ -73,6 +75,10 @@ ontology_free(ontology *o)
     term_clear(&o->triples[i].o);
   }
   free(o->triples);
+  for (size_t i = 0; i < o->nclasses; ++i) {
+    free(o->classes[i].parents);
+    free(o->classes[i].ancestors);
+  }
   free(o->classes);
   free(o->properties);
   free(o->individuals);
@@ -109,6 +115,40 @@ dup_or_null(const unsigned char *s)
   return s ? strdup((const char *)s) : NULL;
 }
 
+/* What every export format can hold, checked here so that `validate` refuses what a
+   writer would: a literal's text, an IRI's characters, and local names in the ildkg
+   namespace short enough for the IRIs minted from them. */
+static ildkg_status
+check_term(parse_context *c, const ildkg_term *t)
+{
+  const ildkg_loc at = {c->file, parser_line(c), NULL};
+  const size_t len = strlen(t->value), ns = strlen(NS_ILDKG);
+  unsigned long cp = 0;
+  if (t->kind == TERM_LITERAL) {
+    const size_t bad = utf8_text_unsafe_offset((const unsigned char *)t->value, len, &cp);
+    return bad == len ? ILDKG_OK
+                      : ildkg_diag_error(c->diag, at,
+                                         "a literal holds U+%04lX at byte %zu (expected text "
+                                         "every export can hold: no control character but tab "
+                                         "and line breaks, no noncharacter)",
+                                         cp, bad + 1);
+  }
+  const size_t bad = utf8_iri_unsafe_offset((const unsigned char *)t->value, len, &cp);
+  if (bad < len) {
+    return ildkg_diag_error(c->diag, at,
+                            "an IRI holds U+%04lX at byte %zu (expected a character an IRI "
+                            "may hold)",
+                            cp, bad + 1);
+  }
+  if (!strncmp(t->value, NS_ILDKG, ns) && len - ns > ONTOLOGY_MAX_LOCAL_NAME) {
+    return ildkg_diag_error(c->diag, at,
+                            "local name of %zu bytes in the ildkg namespace (expected at "
+                            "most %d)",
+                            len - ns, ONTOLOGY_MAX_LOCAL_NAME);
+  }
+  return ILDKG_OK;
+}
+
 /* Copy a raptor term; blank nodes are refused (ildkg exports carry none). */
 static ildkg_status
 copy_term(parse_context *c, const raptor_term *from, ildkg_term *to)
@@ -136,7 +176,7 @@ copy_term(parse_context *c, const raptor_term *from, ildkg_term *to)
     return ildkg_diag_error(c->diag, (ildkg_loc){c->file, parser_line(c), NULL},
                             "blank node (expected IRIs only: exports must be byte-stable)");
   }
-  return to->value ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  return to->value ? check_term(c, to) : ILDKG_ERR_NOMEM;
 }
 
 static ildkg_status
@@ -356,6 +396,21 @@ index_declaration(ontology *o, const ildkg_triple *t, const char *s)
   return ILDKG_OK;
 }
 
+/* Add @p name to the array *names of *n names (grown by powers of two). */
+static ildkg_status
+append_name(const char ***names, size_t *n, const char *name)
+{
+  if ((*n & (*n - 1)) == 0) {
+    const char **grown = realloc(*names, (*n ? *n * 2 : 1) * sizeof *grown);
+    if (!grown) {
+      return ILDKG_ERR_NOMEM;
+    }
+    *names = grown;
+  }
+  (*names)[(*n)++] = name;
+  return ILDKG_OK;
+}
+
 /* Second pass: what is said of declared things. */
 static ildkg_status
 index_description(ontology *o, const ildkg_triple *t, const char *s)
@@ -364,8 +419,8 @@ index_description(ontology *o, const ildkg_triple *t, const char *s)
   const char *obj = ildkg_local(&t->o);
   if (strmap_get(o->class_index, s, &i)) {
     ontology_class *c = &o->classes[i];
-    if (is_iri(&t->p, NS_RDFS "subClassOf") && obj && c->nparents < MAX_PARENTS) {
-      c->parents[c->nparents++] = obj;
+    if (is_iri(&t->p, NS_RDFS "subClassOf") && obj) {
+      return append_name(&c->parents, &c->nparents, obj);
     }
   } else if (strmap_get(o->property_index, s, &i)) {
     ontology_property *p = &o->properties[i];
@@ -393,6 +448,28 @@ index_description(ontology *o, const ildkg_triple *t, const char *s)
   return ILDKG_OK;
 }
 
+/* Breadth-first over the superclasses, the list itself the queue: no depth limit, and a
+   cycle or a diamond adds each class once. */
+static ildkg_status
+collect_ancestors(ontology *o, ontology_class *c)
+{
+  ildkg_status st = append_name(&c->ancestors, &c->nancestors, c->local);
+  for (size_t next = 0; st == ILDKG_OK && next < c->nancestors; ++next) {
+    size_t i;
+    strmap_get(o->class_index, c->ancestors[next], &i);
+    const ontology_class *from = &o->classes[i];
+    for (size_t k = 0; st == ILDKG_OK && k < from->nparents; ++k) {
+      const char *parent = from->parents[k];
+      int seen = !ontology_is_class(o, parent);
+      for (size_t j = 0; j < c->nancestors && !seen; ++j) {
+        seen = !strcmp(c->ancestors[j], parent);
+      }
+      st = seen ? ILDKG_OK : append_name(&c->ancestors, &c->nancestors, parent);
+    }
+  }
+  return st;
+}
+
 static ildkg_status
 build_index(ontology *o, ildkg_diag *d, const char *dir)
 {
@@ -417,6 +494,9 @@ build_index(ontology *o, ildkg_diag *d, const char *dir)
         !strcmp(t->o.lang, "en") && strmap_put(o->label_index, s, i) == ILDKG_ERR_NOMEM) {
       st = ILDKG_ERR_NOMEM;
     }
+  }
+  for (size_t i = 0; st == ILDKG_OK && i < o->nclasses; ++i) {
+    st = collect_ancestors(o, &o->classes[i]);
   }
   if (st == ILDKG_OK && !has_header) {
     st = ildkg_diag_error(d, (ildkg_loc){dir, 0, NULL},
@@ -491,54 +571,29 @@ ontology_is_class(const ontology *o, const char *local)
   return strmap_get(o->class_index, local, NULL);
 }
 
-static bool
-is_a_at_depth(const ontology *o, const char *cls, const char *ancestor, int depth)
-{
-  size_t i;
-  if (!strcmp(cls, ancestor)) {
-    return true;
-  }
-  if (depth > MAX_DEPTH || !strmap_get(o->class_index, cls, &i)) {
-    return false;
-  }
-  for (size_t k = 0; k < o->classes[i].nparents; ++k) {
-    if (is_a_at_depth(o, o->classes[i].parents[k], ancestor, depth + 1)) {
-      return true;
-    }
-  }
-  return false;
-}
-
 bool
 ontology_class_is_a(const ontology *o, const char *cls, const char *ancestor)
 {
-  return is_a_at_depth(o, cls, ancestor, 0);
-}
-
-size_t
-ontology_class_ancestors(const ontology *o, const char *cls, const char **out, size_t max)
-{
   size_t n = 0;
-  if (max == 0 || !ontology_is_class(o, cls)) {
-    return 0;
-  }
-  out[n++] = cls;
-  /* Breadth-first over the written prefix of out, which doubles as the queue. */
-  for (size_t next = 0; next < n; ++next) {
-    size_t i;
-    strmap_get(o->class_index, out[next], &i);
-    for (size_t k = 0; k < o->classes[i].nparents; ++k) {
-      const char *parent = o->classes[i].parents[k];
-      int seen = !ontology_is_class(o, parent);
-      for (size_t j = 0; j < n && !seen; ++j) {
-        seen = !strcmp(out[j], parent);
-      }
-      if (!seen && n < max) {
-        out[n++] = parent;
-      }
+  const char *const *ancestors = ontology_class_ancestors(o, cls, &n);
+  for (size_t i = 0; i < n; ++i) {
+    if (!strcmp(ancestors[i], ancestor)) {
+      return true;
     }
   }
-  return n;
+  return !strcmp(cls, ancestor);
+}
+
+const char *const *
+ontology_class_ancestors(const ontology *o, const char *cls, size_t *n)
+{
+  size_t i;
+  if (!strmap_get(o->class_index, cls, &i)) {
+    *n = 0;
+    return NULL;
+  }
+  *n = o->classes[i].nancestors;
+  return o->classes[i].ancestors;
 }
 
 const ontology_property *

@@ -16,6 +16,9 @@
 #include "diag.h"
 #include "status.h"
 
+/** The longest local name in the ildkg namespace the ontology may use: as long as a facts id. */
+enum { ONTOLOGY_MAX_LOCAL_NAME = 128 };
+
 typedef enum { TERM_IRI, TERM_LITERAL } term_kind;
 
 /** An RDF term as strings (no blank nodes: ildkg never writes any). */
@@ -62,13 +65,14 @@ size_t ontology_triple_count(const ontology *o);
 const ildkg_triple *ontology_triple_at(const ontology *o, size_t i); /**< borrowed */
 
 bool ontology_is_class(const ontology *o, const char *local);
-/** True when @p cls is @p ancestor or one of its (transitive) subclasses. */
+/** True when @p cls is @p ancestor or one of its (transitive) subclasses, at any depth. */
 bool ontology_class_is_a(const ontology *o, const char *cls, const char *ancestor);
 /**
- * The ildkg superclasses of @p cls, itself first, each once, at most @p max.
- * @return how many were written to @p out (borrowed strings).
+ * The class @p cls and every superclass of it the ontology declares (in the ildkg
+ * namespace), each once, itself first then nearest first: *n of them, borrowed.
+ * NULL and *n = 0 when @p cls is not a class.
  */
-size_t ontology_class_ancestors(const ontology *o, const char *cls, const char **out, size_t max);
+const char *const *ontology_class_ancestors(const ontology *o, const char *cls, size_t *n);
 /** Borrowed; NULL when @p local is not a property of the ontology. */
 const ontology_property *ontology_property_get(const ontology *o, const char *local);
 /** The English rdfs:label of the ildkg term @p local (borrowed), or NULL. */

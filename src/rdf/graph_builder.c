@@ -11,7 +11,6 @@
 #include "utf8.h"
 #include "xsd.h"
 
-enum { MAX_ANCESTORS = 16 };
 
 typedef struct {
   graph *g;
@@ -69,8 +68,8 @@ add_typed(builder *b, const char *s, const char *p, const char *value, const cha
 static ildkg_status
 add_types(builder *b, const char *s, const char *cls)
 {
-  const char *ancestors[MAX_ANCESTORS];
-  const size_t n = ontology_class_ancestors(b->onto, cls, ancestors, MAX_ANCESTORS);
+  size_t n = 0;
+  const char *const *ancestors = ontology_class_ancestors(b->onto, cls, &n);
   for (size_t i = 0; i < n; ++i) {
     char type[256];
     TRY(need(ildkg_iri(type, sizeof type, ancestors[i])));
@@ -380,43 +379,14 @@ graph_builder_build(graph *g, const ontology *o, const facts *f, const char *bas
   return st;
 }
 
-/* A character beyond ASCII that an IRI may hold (RFC 3987 ucschar): no C1 control, no
-   noncharacter such as U+FFFE, nothing XML 1.0 or N-Triples would have to refuse. */
-static int
-iri_char_allowed(unsigned long c)
-{
-  return (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xF900 && c <= 0xFDCF) ||
-         (c >= 0xFDF0 && c <= 0xFFEF) || (c >= 0x10000 && c <= 0xEFFFD && (c & 0xFFFE) != 0xFFFE);
-}
-
-/* The code point at s (valid UTF-8), its length in *len. */
-static unsigned long
-next_code_point(const unsigned char *s, size_t *len)
-{
-  *len = s[0] < 0x80 ? 1 : s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : 2;
-  unsigned long c = *len == 1 ? s[0] : s[0] & (0x3F >> (*len - 1));
-  for (size_t i = 1; i < *len; ++i) {
-    c = (c << 6) | (s[i] & 0x3F);
-  }
-  return c;
-}
-
 int
 graph_builder_iri_is_valid(const char *iri)
 {
   const size_t n = strlen(iri);
   const int scheme = !strncmp(iri, "http://", 7) || !strncmp(iri, "https://", 8);
-  if (!scheme || n < 10 || n > 512 || utf8_invalid_offset((const unsigned char *)iri, n) != n) {
-    return 0;
-  }
-  for (size_t i = 0, len = 1; i < n; i += len) {
-    const unsigned long c = next_code_point((const unsigned char *)iri + i, &len);
-    if (c <= ' ' || (c < 0x80 && strchr("<>\"{}|\\^`", (int)c)) ||
-        (c >= 0x80 && !iri_char_allowed(c))) {
-      return 0;
-    }
-  }
-  return 1;
+  unsigned long c;
+  return scheme && n >= 10 && n <= 512 &&
+         utf8_iri_unsafe_offset((const unsigned char *)iri, n, &c) == n;
 }
 
 int

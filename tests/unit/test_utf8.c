@@ -136,6 +136,62 @@ first_bad_byte_wins(void **state)
   assert_int_equal(BAD_AT("\xC3\xA9 \xC0\x80 \xED\xA0\x80"), 3);
 }
 
+static size_t
+text_unsafe(const char *s, unsigned long *cp)
+{
+  return utf8_text_unsafe_offset((const unsigned char *)s, strlen(s), cp);
+}
+
+static size_t
+iri_unsafe(const char *s, unsigned long *cp)
+{
+  return utf8_iri_unsafe_offset((const unsigned char *)s, strlen(s), cp);
+}
+
+static void
+text_refuses_what_an_export_cannot_hold(void **state)
+{
+  (void)state;
+  unsigned long cp = 1;
+  assert_int_equal(text_unsafe("caf\xC3\xA9\ttab\nline\r", &cp), 15);
+  assert_int_equal(cp, 0);
+  assert_int_equal(text_unsafe("a\x01", &cp), 1);
+  assert_int_equal(cp, 0x01);
+  assert_int_equal(text_unsafe("ab\x7F", &cp), 2);
+  assert_int_equal(cp, 0x7F);
+  assert_int_equal(text_unsafe("\xC3\xA9\xEF\xBF\xBE", &cp), 2); /* U+FFFE */
+  assert_int_equal(cp, 0xFFFE);
+  assert_int_equal(text_unsafe("\xEF\xB7\x90", &cp), 0); /* U+FDD0 */
+  assert_int_equal(cp, 0xFDD0);
+  assert_int_equal(text_unsafe("x\xF0\x9F\xBF\xBF", &cp), 1); /* U+1FFFF */
+  assert_int_equal(cp, 0x1FFFF);
+  assert_int_equal(text_unsafe("x\xF0\x9F\x98\x80\xC2\x85", &cp), 7); /* emoji, C1 NEL */
+  assert_int_equal(text_unsafe("ok\xC0\x80", &cp), 2);                /* invalid UTF-8 */
+  assert_int_equal(cp, 0);
+}
+
+static void
+iri_refuses_what_rfc_3987_does(void **state)
+{
+  (void)state;
+  unsigned long cp = 1;
+  assert_int_equal(iri_unsafe("https://x.org/caf\xC3\xA9#a?b=c", &cp), 25);
+  assert_int_equal(iri_unsafe("https://x.org/a b", &cp), 15);
+  assert_int_equal(cp, ' ');
+  for (const char *p = "<>\"{}|\\^`"; *p; ++p) {
+    char iri[32];
+    snprintf(iri, sizeof iri, "http://x/%c", *p);
+    assert_int_equal(iri_unsafe(iri, &cp), 9);
+    assert_int_equal(cp, (unsigned long)(unsigned char)*p);
+  }
+  assert_int_equal(iri_unsafe("http://x/\xC2\x85", &cp), 9); /* C1 control */
+  assert_int_equal(cp, 0x85);
+  assert_int_equal(iri_unsafe("http://x/\xEF\xBF\xBE", &cp), 9);
+  assert_int_equal(iri_unsafe("http://x/\xEE\x80\x80", &cp), 9); /* private use */
+  assert_int_equal(iri_unsafe("http://x/\xFF", &cp), 9);
+  assert_int_equal(cp, 0);
+}
+
 int
 main(void)
 {
@@ -155,6 +211,8 @@ main(void)
     cmocka_unit_test(length_limits_the_check),
     cmocka_unit_test(stray_continuation_byte_is_invalid),
     cmocka_unit_test(first_bad_byte_wins),
+    cmocka_unit_test(text_refuses_what_an_export_cannot_hold),
+    cmocka_unit_test(iri_refuses_what_rfc_3987_does),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
