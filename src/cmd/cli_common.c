@@ -2,8 +2,10 @@
 #include <config.h>
 
 #include "cli.h"
+#include "cli_options.h"
 
 #include <errno.h>
+#include <getopt.h>
 
 #include "endpoint_client.h"
 #include "regular_file.h"
@@ -363,4 +365,26 @@ cli_write_answer(const query_answer *a, const char *name, const char *format, co
                      ildkg_status_string(st));
   }
   return st;
+}
+
+ildkg_status
+cli_parse_inputs(const char *command, void (*print_help)(void), int argc, char **argv,
+                 cli_inputs *in)
+{
+  static const struct option options[] = {{"facts", required_argument, NULL, 'f'},
+                                          {"ontology", required_argument, NULL, 'o'},
+                                          {"help", no_argument, NULL, 'h'},
+                                          {NULL, 0, NULL, 0}};
+  optind = 0; /* GNU getopt: start afresh */
+  opterr = 0;
+  for (int c; (c = getopt_long(argc, argv, "+h", options, NULL)) != -1;) {
+    switch (c) {
+    case 'f': in->facts_dir = optarg; break;
+    case 'o': in->ontology_dir = optarg; break;
+    case 'h': print_help(); return ILDKG_DONE;
+    default: return cli_usage_error(command, "bad option '%s'", argv[optind - 1]);
+    }
+  }
+  return optind < argc ? cli_usage_error(command, "unexpected argument '%s'", argv[optind])
+                       : ILDKG_OK;
 }

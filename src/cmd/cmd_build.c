@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "export.h"
 #include "graph_builder.h"
 #include "ns.h"
@@ -16,15 +17,6 @@
 
 /* Exports are named after the review they hold. */
 static const char EXPORT_BASENAME[] = "cop-ctd-ild";
-
-typedef struct {
-  cli_inputs in;
-  const char *out_dir;
-  const char *base;
-  const char *jsonld_context;
-  const export_format *formats[16];
-  size_t nformats;
-} build_options;
 
 static void
 print_help(void)
@@ -69,9 +61,8 @@ add_formats(build_options *o, char *list)
   return o->nformats ? ILDKG_OK : cli_usage_error("build", "empty --format list%s", "");
 }
 
-/* ILDKG_DONE after --help. */
-static ildkg_status
-parse_options(build_options *o, int argc, char **argv)
+ildkg_status
+build_parse_options(build_options *o, int argc, char **argv)
 {
   static const struct option options[] = {
     {"facts", required_argument, NULL, 'f'}, {"ontology", required_argument, NULL, 'o'},
@@ -79,8 +70,11 @@ parse_options(build_options *o, int argc, char **argv)
     {"format", required_argument, NULL, 'F'}, {"help", no_argument, NULL, 'h'},
     {"jsonld-context", required_argument, NULL, 'j'},
     {NULL, 0, NULL, 0}};
+  *o = (build_options){.out_dir = "exports", .base = ILDKG_DEFAULT_BASE};
+  cli_default_inputs(&o->in);
   ildkg_status st = ILDKG_OK;
   int c;
+  optind = 0; /* GNU getopt: start afresh */
   opterr = 0;
   while (st == ILDKG_OK && (c = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
     switch (c) {
@@ -116,9 +110,8 @@ parse_options(build_options *o, int argc, char **argv)
 int
 cmd_build(int argc, char **argv)
 {
-  build_options o = {.out_dir = "exports", .base = ILDKG_DEFAULT_BASE};
-  cli_default_inputs(&o.in);
-  ildkg_status st = parse_options(&o, argc, argv);
+  build_options o;
+  ildkg_status st = build_parse_options(&o, argc, argv);
   if (st != ILDKG_OK) {
     return cli_exit_code(st == ILDKG_DONE ? ILDKG_OK : st);
   }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "ns.h"
 #include "pipeline.h"
 #include "results_writer.h"
@@ -24,13 +25,6 @@ typedef struct {
   topic *items;
   size_t count;
 } topic_list;
-
-typedef struct {
-  cli_inputs in;
-  cli_query_options q;
-  const char *format;
-  int list;
-} compare_options;
 
 static void
 print_help(void)
@@ -298,9 +292,8 @@ run_topics(graph *g, raptor_world *remote, const char *dir, const topic *const *
   return st;
 }
 
-/* ILDKG_DONE after --help. */
-static ildkg_status
-parse_options(compare_options *o, int argc, char **argv)
+ildkg_status
+compare_parse_options(compare_options *o, int argc, char **argv)
 {
   static const struct option options[] = {
     {"list", no_argument, NULL, 'l'},           {"format", required_argument, NULL, 'f'},
@@ -308,6 +301,10 @@ parse_options(compare_options *o, int argc, char **argv)
     {"ontology", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
     {"timeout", required_argument, NULL, 'T'},  {"max-rows", required_argument, NULL, 'R'},
     {"endpoint", required_argument, NULL, 'E'}, {NULL, 0, NULL, 0}};
+  *o = (compare_options){.format = "table"};
+  cli_default_inputs(&o->in);
+  cli_default_query_options(&o->q);
+  optind = 0; /* GNU getopt: start afresh */
   opterr = 0;
   for (int c; (c = getopt_long(argc, argv, "hf:", options, NULL)) != -1;) {
     ildkg_status st = ILDKG_OK;
@@ -331,6 +328,8 @@ parse_options(compare_options *o, int argc, char **argv)
       !strcmp(o->format, "ntriples")) {
     return cli_usage_error("compare", "unknown format '%s' (see --help)", o->format);
   }
+  o->topics = argv + optind;
+  o->ntopics = (size_t)(argc - optind);
   return ILDKG_OK;
 }
 
@@ -364,10 +363,8 @@ choose_topics(const topic_list *l, char **names, size_t nnames, const topic ***c
 int
 cmd_compare(int argc, char **argv)
 {
-  compare_options o = {.format = "table"};
-  cli_default_inputs(&o.in);
-  cli_default_query_options(&o.q);
-  ildkg_status st = parse_options(&o, argc, argv);
+  compare_options o;
+  ildkg_status st = compare_parse_options(&o, argc, argv);
   if (st != ILDKG_OK) {
     return cli_exit_code(st == ILDKG_DONE ? ILDKG_OK : st);
   }
@@ -385,7 +382,7 @@ cmd_compare(int argc, char **argv)
   if (st == ILDKG_OK && o.list) {
     print_topics(stdout, topics.items, topics.count);
   } else if (st == ILDKG_OK) {
-    st = choose_topics(&topics, argv + optind, (size_t)(argc - optind), &chosen, &nchosen);
+    st = choose_topics(&topics, o.topics, o.ntopics, &chosen, &nchosen);
     st = st != ILDKG_OK ? st
          : o.q.endpoint ? cli_open_raptor_world(&remote)
                         : cli_load_graph(&p, &o.in, o.q.data, o.q.ndata, ILDKG_DEFAULT_BASE, d);

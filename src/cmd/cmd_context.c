@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "graph_builder.h"
 #include "jsonld_writer.h"
 #include "ns.h"
@@ -23,37 +24,47 @@ print_help(void)
          ILDKG_DEFAULT_BASE);
 }
 
-int
-cmd_context(int argc, char **argv)
+ildkg_status
+context_parse_options(context_options *o, int argc, char **argv)
 {
   static const struct option options[] = {{"ontology", required_argument, NULL, 'o'},
                                           {"base", required_argument, NULL, 'b'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
-  cli_inputs in;
-  const char *base = ILDKG_DEFAULT_BASE;
-  cli_default_inputs(&in);
+  *o = (context_options){.base = ILDKG_DEFAULT_BASE};
+  cli_default_inputs(&o->in);
+  optind = 0; /* GNU getopt: start afresh */
   opterr = 0;
   for (int c; (c = getopt_long(argc, argv, "+h", options, NULL)) != -1;) {
     switch (c) {
-    case 'o': in.ontology_dir = optarg; break;
-    case 'b': base = optarg; break;
-    case 'h': print_help(); return 0;
-    default: return cli_exit_code(cli_usage_error("context", "bad option '%s'", argv[optind - 1]));
+    case 'o': o->in.ontology_dir = optarg; break;
+    case 'b': o->base = optarg; break;
+    case 'h': print_help(); return ILDKG_DONE;
+    default: return cli_usage_error("context", "bad option '%s'", argv[optind - 1]);
     }
   }
   if (optind < argc) {
-    return cli_exit_code(cli_usage_error("context", "unexpected argument '%s'", argv[optind]));
+    return cli_usage_error("context", "unexpected argument '%s'", argv[optind]);
   }
-  if (!graph_builder_base_is_valid(base)) {
-    return cli_exit_code(cli_usage_error("context", "bad --base '%s'", base));
+  return graph_builder_base_is_valid(o->base)
+           ? ILDKG_OK
+           : cli_usage_error("context", "bad --base '%s'", o->base);
+}
+
+int
+cmd_context(int argc, char **argv)
+{
+  context_options opts;
+  ildkg_status st = context_parse_options(&opts, argc, argv);
+  if (st != ILDKG_OK) {
+    return cli_exit_code(st == ILDKG_DONE ? ILDKG_OK : st);
   }
   ildkg_diag *d = ildkg_diag_new(CLI_MAX_MESSAGES);
   ontology *o = NULL;
-  ildkg_status st = d ? ontology_load(&o, in.ontology_dir, d) : ILDKG_ERR_NOMEM;
+  st = d ? ontology_load(&o, opts.in.ontology_dir, d) : ILDKG_ERR_NOMEM;
   json_t *doc = st == ILDKG_OK ? json_object() : NULL;
   if (st == ILDKG_OK &&
-      (!doc || json_object_set_new(doc, "@context", jsonld_context_new(o, base)) != 0)) {
+      (!doc || json_object_set_new(doc, "@context", jsonld_context_new(o, opts.base)) != 0)) {
     st = ILDKG_ERR_NOMEM;
   }
   if (st == ILDKG_OK &&

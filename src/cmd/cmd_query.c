@@ -10,22 +10,12 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "graph_builder.h"
 #include "ns.h"
 #include "pipeline.h"
 #include "results_writer.h"
 #include "triples_source.h"
-
-typedef struct {
-  cli_inputs in;
-  cli_query_options q;
-  const char *format;
-  int format_given;
-  const char *expression;
-  const char *query_file;
-  const char *base;
-  int timing;
-} query_options;
 
 static void
 print_help(void)
@@ -57,9 +47,8 @@ print_help(void)
          CLI_DEFAULT_TIMEOUT, (unsigned long)CLI_DEFAULT_MAX_ROWS, ILDKG_DEFAULT_BASE);
 }
 
-/* ILDKG_DONE after --help. */
-static ildkg_status
-parse_options(query_options *o, int argc, char **argv)
+ildkg_status
+query_parse_options(query_options *o, int argc, char **argv)
 {
   static const struct option options[] = {
     {"expression", required_argument, NULL, 'e'}, {"data", required_argument, NULL, 'd'},
@@ -68,6 +57,10 @@ parse_options(query_options *o, int argc, char **argv)
     {"timing", no_argument, NULL, 't'},           {"help", no_argument, NULL, 'h'},
     {"timeout", required_argument, NULL, 'T'},    {"max-rows", required_argument, NULL, 'R'},
     {"endpoint", required_argument, NULL, 'E'},   {NULL, 0, NULL, 0}};
+  *o = (query_options){.base = ILDKG_DEFAULT_BASE};
+  cli_default_inputs(&o->in);
+  cli_default_query_options(&o->q);
+  optind = 0; /* GNU getopt: start afresh */
   opterr = 0;
   for (int c; (c = getopt_long(argc, argv, "he:f:", options, NULL)) != -1;) {
     ildkg_status st = ILDKG_OK;
@@ -168,10 +161,8 @@ answer(const query_options *o, const char *text, size_t len, const char *query_b
 int
 cmd_query(int argc, char **argv)
 {
-  query_options o = {.base = ILDKG_DEFAULT_BASE};
-  cli_default_inputs(&o.in);
-  cli_default_query_options(&o.q);
-  ildkg_status st = parse_options(&o, argc, argv);
+  query_options o;
+  ildkg_status st = query_parse_options(&o, argc, argv);
   if (st != ILDKG_OK) {
     return cli_exit_code(st == ILDKG_DONE ? ILDKG_OK : st);
   }

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 #include <config.h>
 
-#include <getopt.h>
 #include <stdio.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "ns.h"
 #include "pipeline.h"
 
@@ -25,28 +25,15 @@ print_help(void)
 int
 cmd_validate(int argc, char **argv)
 {
-  static const struct option options[] = {{"facts", required_argument, NULL, 'f'},
-                                          {"ontology", required_argument, NULL, 'o'},
-                                          {"help", no_argument, NULL, 'h'},
-                                          {NULL, 0, NULL, 0}};
   cli_inputs in;
   cli_default_inputs(&in);
-  opterr = 0;
-  for (int c; (c = getopt_long(argc, argv, "+h", options, NULL)) != -1;) {
-    switch (c) {
-    case 'f': in.facts_dir = optarg; break;
-    case 'o': in.ontology_dir = optarg; break;
-    case 'h': print_help(); return 0;
-    default:
-      return cli_exit_code(cli_usage_error("validate", "bad option '%s'", argv[optind - 1]));
-    }
-  }
-  if (optind < argc) {
-    return cli_exit_code(cli_usage_error("validate", "unexpected argument '%s'", argv[optind]));
+  ildkg_status st = cli_parse_inputs("validate", print_help, argc, argv, &in);
+  if (st != ILDKG_OK) {
+    return cli_exit_code(st == ILDKG_DONE ? ILDKG_OK : st);
   }
   ildkg_diag *d = ildkg_diag_new(CLI_MAX_MESSAGES);
   pipeline p = {NULL, NULL, NULL};
-  ildkg_status st = d ? pipeline_load(&p, in.facts_dir, in.ontology_dir, d) : ILDKG_ERR_NOMEM;
+  st = d ? pipeline_load(&p, in.facts_dir, in.ontology_dir, d) : ILDKG_ERR_NOMEM;
   size_t nchecks = 0;
   if (st == ILDKG_OK) {
     st = pipeline_build_graph(&p, ILDKG_DEFAULT_BASE);

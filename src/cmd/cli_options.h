@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file cli_options.h  Each command's command line, parsed apart from running it.
+ *
+ * A parser reads only argv: it opens no file and writes nothing but --help's text to
+ * stdout and a usage error to stderr, so it can be fuzzed on its own (fuzz/fuzz_options.c).
+ * Every parser starts getopt afresh, so that several may run in one process.
+ * Each returns ILDKG_OK; ILDKG_DONE after --help; ILDKG_ERR_USAGE (reported) for a bad
+ * command line. Strings in the options are borrowed from argv.
+ */
+#ifndef ILDKG_CLI_OPTIONS_H
+#define ILDKG_CLI_OPTIONS_H
+
+#include <stddef.h>
+
+#include "cli.h"
+#include "export.h"
+
+/** `validate` and `stats`: --facts and --ontology only; @p print_help writes --help. */
+ildkg_status cli_parse_inputs(const char *command, void (*print_help)(void), int argc,
+                              char **argv, cli_inputs *in);
+
+typedef struct {
+  cli_inputs in;
+  const char *out_dir;
+  const char *base;
+  const char *jsonld_context;
+  const export_format *formats[16];
+  size_t nformats;
+} build_options;
+
+/** Defaults first, then argv (which --format's list is cut in place). */
+ildkg_status build_parse_options(build_options *o, int argc, char **argv);
+
+typedef struct {
+  cli_inputs in;
+  const char *base;
+} context_options;
+
+ildkg_status context_parse_options(context_options *o, int argc, char **argv);
+
+typedef struct {
+  cli_inputs in;
+  cli_query_options q;
+  const char *format;
+  int format_given;
+  const char *expression;
+  const char *query_file;
+  const char *base;
+  int timing;
+} query_options;
+
+ildkg_status query_parse_options(query_options *o, int argc, char **argv);
+
+typedef struct {
+  cli_inputs in;
+  cli_query_options q;
+  const char *format;
+  int list;
+  char **topics; /**< the TOPIC operands, in order */
+  size_t ntopics;
+} compare_options;
+
+ildkg_status compare_parse_options(compare_options *o, int argc, char **argv);
+
+#endif
