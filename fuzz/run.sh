@@ -1,25 +1,27 @@
 #!/bin/sh
-# Build the libFuzzer targets against BUILD/src/libildkg.a (configured with clang and
-# -fsanitize=fuzzer-no-link,address,undefined) and run each for SECONDS, seeded from facts/,
-# ontology/checks and tests/data. Any crash, leak, timeout or sanitizer report fails; the
+# Build the libFuzzer targets against BUILD/src/libildkg.a and libildkg_cli.a (configured
+# with clang and -fsanitize=fuzzer-no-link,address,undefined) and run each for SECONDS:
+# the facts reader and validator, the ontology reader, the query front end and every
+# option parser, seeded from facts/, ontology/, the project's queries and fuzz/seeds. Any crash, leak, timeout or sanitizer report fails; the
 # input that caused it is kept in BUILD/fuzz-findings/ for a regression test.
 # Usage: fuzz/run.sh BUILD SECONDS
 set -eu
 build=$1 seconds=$2
 src=$(cd "$(dirname "$0")/.." && pwd)
 flags="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
-includes="$(pkg-config --cflags redland raptor2 rasqal jansson libcurl) -I$build -I$src/src/base -I$src/src/facts -I$src/src/rdf -I$src/src/io -I$src/src/query"
+includes="$(pkg-config --cflags redland raptor2 rasqal jansson libcurl) -I$build -I$src/src/base -I$src/src/facts -I$src/src/rdf -I$src/src/io -I$src/src/query -I$src/src/cmd"
 libs=$(pkg-config --libs redland raptor2 rasqal jansson libcurl)
 work=$(mktemp -d "${TMPDIR:-/tmp}/ildkg-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$build/fuzz-findings"
-for target in fuzz_facts fuzz_query_text; do
+for target in fuzz_facts fuzz_ontology fuzz_query_text fuzz_options; do
   # shellcheck disable=SC2086
-  clang $flags $includes "$src/fuzz/$target.c" "$build/src/libildkg.a" $libs -o "$work/$target"
+  clang $flags $includes "$src/fuzz/$target.c" "$build/src/libildkg_cli.a" "$build/src/libildkg.a" \
+    $libs -o "$work/$target"
 done
 
 # Seeds: each facts file behind the byte that selects it; the queries of the project.
-mkdir "$work/facts-seeds" "$work/query-seeds"
+mkdir "$work/facts-seeds" "$work/query-seeds" "$work/ontology-seeds" "$work/options-seeds"
 i=0
 for f in review.tsv sections.tsv entities.tsv mappings.tsv statements/03-clinical-features.tsv \
   statements/06-table-1.tsv; do
@@ -27,17 +29,20 @@ for f in review.tsv sections.tsv entities.tsv mappings.tsv statements/03-clinica
   i=$((i + 1))
 done
 find "$src/ontology" "$src/tests/data" -name '*.rq' -size -64k -exec cp {} "$work/query-seeds/" \; 2>/dev/null || true
-# Every past finding (fuzz/regressions/facts-* and query-*) is run again first.
-for f in "$src"/fuzz/regressions/facts-*; do [ -e "$f" ] && cp "$f" "$work/facts-seeds/"; done
-for f in "$src"/fuzz/regressions/query-*; do [ -e "$f" ] && cp "$f" "$work/query-seeds/"; done
+cp "$src/ontology/ildkg.ttl" "$src/tests/data/nasty-literals.ttl" "$work/ontology-seeds/"
+cp "$src"/fuzz/seeds/options/* "$work/options-seeds/"
+# Every past finding (fuzz/regressions/TARGET-*) is run again first.
+for kind in facts query ontology options; do
+  for f in "$src"/fuzz/regressions/"$kind"-*; do [ -e "$f" ] && cp "$f" "$work/$kind-seeds/"; done
+done
 cp -R "$src/facts" "$work/facts" && cp -R "$src/ontology" "$work/ontology" && chmod -R u+w "$work"
 
 status=0
 run() {
-  target=$1 seeds=$2
+  target=$1 seeds=$2 max_len=${3:-65536}
   echo "::: fuzz: $target for $seconds s"
   if ! ILDKG_FUZZ_FACTS="$work/facts" ILDKG_FUZZ_ONTOLOGY="$work/ontology" \
-    "$work/$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+    "$work/$target" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2048 -max_len="$max_len" \
     -print_final_stats=1 -artifact_prefix="$build/fuzz-findings/$target-" "$seeds" 2>"$work/$target.log"; then
     tail -60 "$work/$target.log"
     echo "fuzz: $target FAILED; the input is in $build/fuzz-findings/"
@@ -48,5 +53,7 @@ run() {
   fi
 }
 run fuzz_facts "$work/facts-seeds"
+run fuzz_ontology "$work/ontology-seeds" 131072
 run fuzz_query_text "$work/query-seeds"
+run fuzz_options "$work/options-seeds" 4096
 exit $status
