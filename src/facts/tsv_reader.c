@@ -91,6 +91,10 @@ check_encoding(tsv_reader *r, size_t len)
     return ildkg_diag_error(r->diag, line_loc(r, NULL),
                             "invalid UTF-8 at byte %zu (expected UTF-8 text)", bad + 1);
   }
+  if (len >= 3 && !memcmp(r->line, "\xEF\xBB\xBF", 3)) {
+    return ildkg_diag_error(r->diag, line_loc(r, NULL),
+                            "byte-order mark U+FEFF at byte 1 (expected UTF-8 without a BOM)");
+  }
   for (size_t i = 0; i < len; ++i) {
     const unsigned char c = (unsigned char)r->line[i];
     if ((c < 0x20 && c != '\t' && !(c == '\r' && i == len - 1)) || c == 0x7F) {

@@ -40,6 +40,8 @@ typedef struct {
   size_t review_keys_seen;
   pending_statement_ref *pending;
   size_t npending;
+  size_t statement_rows; /* read so far, valid or not */
+  int over_limit;        /* past VALIDATOR_MAX_STATEMENTS: read no further row */
 } validator;
 
 typedef ildkg_status (*row_checker)(validator *v, const tsv_row *row);
@@ -529,7 +531,8 @@ parse_qualifiers(validator *v, const tsv_row *row, char *text, fact_qualifier *q
       *semi = '\0';
     }
     if (*n == MAX_QUALIFIERS) {
-      return field_error(v, row, "qualifiers", "expected fewer", "more than %s qualifiers", "64");
+      return field_error(v, row, "qualifiers", "expected at most 64 a statement",
+                         "more than %d qualifiers", MAX_QUALIFIERS);
     }
     ildkg_status st = check_qualifier(v, row, trim(item), &q[*n]);
     if (st == ILDKG_OK) {
@@ -577,7 +580,8 @@ parse_references(validator *v, const tsv_row *row, char *text, unsigned *refs, s
       }
     }
     if (*n == MAX_REFERENCES) {
-      return field_error(v, row, "references", expected, "too many references at '%s'", t);
+      return field_error(v, row, "references", "expected at most 64 a statement",
+                         "more than %d references", MAX_REFERENCES);
     }
     refs[(*n)++] = number;
     if (!comma) {
@@ -603,6 +607,15 @@ check_statement_id(validator *v, const tsv_row *row, const char *id)
 static ildkg_status
 check_statement_row(validator *v, const tsv_row *row)
 {
+  if (++v->statement_rows > VALIDATOR_MAX_STATEMENTS) {
+    char expected[64];
+    snprintf(expected, sizeof expected, "expected at most %d statements in all files",
+             VALIDATOR_MAX_STATEMENTS);
+    v->over_limit = 1;
+    return field_error(v, row, "id", expected,
+                       "statement row %zu is one too many; no further row is read",
+                       v->statement_rows);
+  }
   char **f = row->fields;
   fact_qualifier qualifiers[MAX_QUALIFIERS];
   unsigned refs[MAX_REFERENCES];
@@ -643,7 +656,7 @@ read_file(validator *v, const char *path, const char *const *columns, size_t nco
     return ILDKG_OK; /* reported; the other files can still be checked */
   }
   tsv_row row;
-  while (st == ILDKG_OK || st == ILDKG_ERR_INPUT) {
+  while ((st == ILDKG_OK || st == ILDKG_ERR_INPUT) && !v->over_limit) {
     st = tsv_reader_next(r, &row);
     if (st == ILDKG_OK) {
       st = check(v, &row);
@@ -653,7 +666,7 @@ read_file(validator *v, const char *path, const char *const *columns, size_t nco
     ildkg_diag_error(v->diag, (ildkg_loc){v->file, 0, NULL}, "read error: %s", strerror(errno));
   }
   tsv_reader_close(r);
-  return st == ILDKG_DONE ? ILDKG_OK : st;
+  return st == ILDKG_DONE || v->over_limit ? ILDKG_OK : st; /* over the limit: reported */
 }
 
 static ildkg_status
@@ -738,7 +751,7 @@ read_statement_files(validator *v, const char *dir)
     return ILDKG_ERR_NOMEM;
   }
   ildkg_status st = list_statement_files(statements_dir, &paths, &count, v->diag);
-  for (size_t i = 0; st == ILDKG_OK && i < count; ++i) {
+  for (size_t i = 0; st == ILDKG_OK && i < count && !v->over_limit; ++i) {
     st = read_file(v, paths[i], STATEMENT_COLUMNS, 8, check_statement_row);
   }
   for (size_t i = 0; i < count; ++i) {
@@ -752,7 +765,7 @@ read_statement_files(validator *v, const char *dir)
 ildkg_status
 validator_load_facts(const char *dir, const ontology *o, ildkg_diag *d, facts **out)
 {
-  validator v = {o, d, facts_new(), NULL, 0, NULL, 0};
+  validator v = {o, d, facts_new(), NULL, 0, NULL, 0, 0, 0};
   *out = NULL;
   if (!v.facts) {
     return ILDKG_ERR_NOMEM;

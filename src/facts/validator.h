@@ -16,6 +16,13 @@
 #include "status.h"
 
 /**
+ * At most this many statement rows in all statements/ files (about 5 million triples):
+ * the row past it is reported and no further row is read, so a runaway input fails fast
+ * and in bounded memory.
+ */
+enum { VALIDATOR_MAX_STATEMENTS = 200000 };
+
+/**
  * Load and validate the facts in @p dir.
  * @return ILDKG_OK when every file was read: the facts are valid exactly when
  *   ildkg_diag_count(d) did not grow; ILDKG_ERR_NOINPUT when @p dir or a required
