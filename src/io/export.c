@@ -221,15 +221,10 @@ write_staged(graph *g, const export_format *const *formats, size_t nformats,
 {
   ildkg_status st = ILDKG_OK;
   for (size_t i = 0; st == ILDKG_OK && i < nformats; ++i) {
-    char *file_name = NULL, *staged = NULL;
-    if (asprintf(&file_name, "%s%s", basename, formats[i]->extension) < 0) {
-      return ILDKG_ERR_NOMEM;
-    }
-    staged = export_set_staging_path(set, file_name);
+    char *staged = export_set_staging_path(set, basename, formats[i]->extension);
     const export_job job = {graph_raptor_world(g), statements, count, options, d, staged};
     st = staged ? write_one(g, formats[i], &job, d) : ILDKG_ERR_NOMEM;
     free(staged);
-    free(file_name);
   }
   return st;
 }

@@ -142,6 +142,7 @@ check_out(export_set *s, ildkg_diag *d)
   }
   free(other);
   s->out_exists = st == ILDKG_OK;
+  s->out_mode = info.st_mode & 07777;
   return st;
 }
 
@@ -177,9 +178,7 @@ make_staging(export_set *s, ildkg_diag *d)
     return cant_errno(d, s->staging, "cannot create the staging directory");
   }
   s->own_staging = true;
-  struct stat info;
-  /* The new set keeps the permissions the previous output directory had. */
-  if (s->out_exists && stat(s->out, &info) == 0 && chmod(s->staging, info.st_mode & 07777) != 0) {
+  if (s->out_exists && chmod(s->staging, s->out_mode) != 0) {
     return cant_errno(d, s->staging, "cannot set the staging directory's permissions");
   }
   return ILDKG_OK;
@@ -208,10 +207,10 @@ export_set_open(export_set *s, const char *out, const char *basename, ildkg_diag
 }
 
 char *
-export_set_staging_path(const export_set *s, const char *file_name)
+export_set_staging_path(const export_set *s, const char *basename, const char *extension)
 {
   char *path = NULL;
-  return asprintf(&path, "%s/%s", s->staging, file_name) < 0 ? NULL : path;
+  return asprintf(&path, "%s/%s%s", s->staging, basename, extension) < 0 ? NULL : path;
 }
 
 ildkg_status

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "diag.h"
 #include "status.h"
@@ -29,6 +30,7 @@ typedef struct {
   char *prefix;    /**< owned: what every export file name starts with ("BASENAME.") */
   int parent_fd;   /**< open and locked between open and close; -1 otherwise */
   bool out_exists; /**< there is a previous set to exchange with */
+  mode_t out_mode; /**< its permissions, which the new set keeps */
   bool own_staging; /**< this run created the staging directory: only then is it removed */
   bool switched;   /**< the new set is in place */
 } export_set;
@@ -41,8 +43,8 @@ typedef struct {
  */
 ildkg_status export_set_open(export_set *s, const char *out, const char *basename, ildkg_diag *d);
 
-/** The staging path of file @p file_name (caller frees), or NULL when out of memory. */
-char *export_set_staging_path(const export_set *s, const char *file_name);
+/** The staging path of BASENAME EXTENSION (caller frees), or NULL when out of memory. */
+char *export_set_staging_path(const export_set *s, const char *basename, const char *extension);
 
 /** Create @p path (from export_set_staging_path) for writing. ILDKG_ERR_CANTCREAT, errno set. */
 ildkg_status export_set_create_file(const char *path, FILE **file);

@@ -74,4 +74,10 @@ while [ "$step" -le 200 ]; do
 done
 [ "$wrong" = 0 ] && ok "a new --out appears whole or not at all" ||
   not_ok "a new --out appears whole or not at all"
+# The new set keeps the permissions of the directory it replaces.
+rm -rf "$out" "$parent/.set.ildkg-staging"
+mkdir "$out" && chmod 750 "$out"
+expect_status "build into a directory of mode 750 exits 0" 0 "$ILDKG" build --out "$out"
+[ "$(stat -c %a "$out")" = 750 ] && ok "... and the new set has mode 750" ||
+  not_ok "... and the new set has mode 750" "mode $(stat -c %a "$out")"
 done_testing
