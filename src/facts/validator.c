@@ -54,13 +54,18 @@ static ildkg_status
 field_error(validator *v, const tsv_row *row, const char *field, const char *expected,
             const char *fmt, ...)
 {
-  char message[512];
+  char *message = NULL; /* whole: a bad value is quoted as it is, never cut in a character */
   va_list args;
   va_start(args, fmt);
-  vsnprintf(message, sizeof message, fmt, args);
+  const int n = vasprintf(&message, fmt, args);
   va_end(args);
-  return ildkg_diag_error(v->diag, (ildkg_loc){row->loc.file, row->loc.line, field}, "%s (%s)",
-                          message, expected);
+  if (n < 0) {
+    return ILDKG_ERR_NOMEM;
+  }
+  const ildkg_status st = ildkg_diag_error(
+    v->diag, (ildkg_loc){row->loc.file, row->loc.line, field}, "%s (%s)", message, expected);
+  free(message);
+  return st;
 }
 
 /* ---- generic field checks ------------------------------------------------ */

@@ -89,6 +89,9 @@ CASES = [
     dict(name="a sharePercent with 5000 leading zeros (a valid decimal: 1)", run="build",
          edits=[("append", STMT, statement(id_="zeros", qualifiers="sharePercent=" + "0" * 5000 + "1"))],
          exit=0, message=None),
+    dict(name="a bad value of 400 é, quoted whole in the message (never cut in a character)",
+         run="facts", edits=[("append", STMT, statement(qualifiers="sharePercent=" + "é" * 400))],
+         exit=65, message=STMT_LINE + r"field qualifiers: bad number or value '(é){400}' \(expected"),
     dict(name="sharePercent=100.0000000000000000001", run="facts",
          edits=[("append", STMT, statement(qualifiers="sharePercent=100.0000000000000000001"))], exit=65,
          message=STMT_LINE + r"field qualifiers: bad number or value '100\.0000000000000000001' "
