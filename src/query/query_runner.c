@@ -437,6 +437,14 @@ prepare(graph *g, const char *text, const query_limits *limits, rasqal_query **o
   if (st == ILDKG_OK && rasqal_query_prepare(q, (const unsigned char *)text, base)) {
     explain(g, why, "", "syntax error");
     st = ILDKG_ERR_INPUT;
+    if (strstr(why, "memory exhausted")) {
+      /* bison's parser stack ran out (about 10000 nested parentheses): the query may well
+         be valid SPARQL, so it is not called bad */
+      snprintf(why, QUERY_WHY_SIZE, "not supported: the query nests deeper than rasqal's "
+                                    "parser can go (%s)",
+               graph_last_error(g));
+      st = ILDKG_ERR_UNSUPPORTED;
+    }
   }
   if (base) {
     raptor_free_uri(base);
