@@ -96,6 +96,8 @@ cli_usage_error(const char *command, const char *fmt, ...)
 }
 
 enum { MAX_TEXT_BYTES = 16 << 20 };
+/* An RDF file of --data: about 8 million N-Triples, more than a graph in memory here holds. */
+static const size_t MAX_DATA_BYTES = (size_t)1 << 30;
 
 /* Only regular files, and standard input for "-", are read (regular_file.h). */
 static int
@@ -117,6 +119,12 @@ read_all(int fd, const char *path, size_t max, char **text, size_t *len, ildkg_d
 {
   size_t n = 0, capacity = 0;
   char *buf = NULL;
+  struct stat info;
+  if (max && fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && (size_t)info.st_size > max) {
+    /* told at once, before a byte is read */
+    ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "cannot read: larger than %zu MiB", max >> 20);
+    return ILDKG_ERR_INPUT;
+  }
   for (;;) {
     if (n + 1 >= capacity) {
       capacity = capacity ? capacity * 2 : 65536;
@@ -269,7 +277,7 @@ load_data_file(graph *g, const char *path, ildkg_diag *d)
   /* read first: a file that cannot be read is missing input (66) whatever its name */
   char *text = NULL, *base = NULL;
   size_t len = 0;
-  ildkg_status st = cli_read_file(path, 0, &text, &len, d);
+  ildkg_status st = cli_read_file(path, MAX_DATA_BYTES, &text, &len, d);
   const char *syntax = syntax_for(path);
   if (st == ILDKG_OK && !syntax) {
     free(text);

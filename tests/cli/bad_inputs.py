@@ -73,6 +73,9 @@ def apply_edit(root, edit):
             last = f.read().rstrip(b"\n").split(b"\n")[-1]
         with open(path, "ab") as f:
             f.write(last + b"\n")
+    elif op == "sparse":
+        with open(path, "wb") as f:
+            f.truncate(edit[2])
     elif op == "fifo":
         os.mkfifo(path)
     elif op == "symlink":

@@ -8,7 +8,8 @@ A case is a dict:
   edits    changes to a fresh copy of facts/ and ontology/ (and out/, a complete export
            set): ("append", PATH, TEXT), ("replace", PATH, OLD, NEW) (the first OLD, which
            must be there), ("write", PATH, TEXT), ("fifo", PATH), ("symlink", PATH, TARGET),
-           ("mkdir", PATH), ("remove", PATH), ("repeat_last", PATH) (its last line again);
+           ("mkdir", PATH), ("remove", PATH), ("repeat_last", PATH) (its last line again),
+           ("sparse", PATH, BYTES) (a file of BYTES zero bytes that takes no room);
            TEXT str (written as UTF-8) or bytes
   args     arguments after the default ones (--facts, --ontology, and --out for build);
            "{root}" is the case's directory
@@ -208,6 +209,9 @@ CASES = [
     dict(name="a query file of 2 MiB of comments", run="query",
          edits=[("write", "long.rq", "# " + "x" * (2 << 20) + "\nASK {}\n")], args=["{root}/long.rq"],
          exit=0, message=None),
+    dict(name="--data of 1 GiB and 1 byte, refused before a byte is read", run="query",
+         edits=[("sparse", "big.nt", (1 << 30) + 1)], args=["--data", "{root}/big.nt", "-e", "ASK {}"],
+         exit=65, message=r"big\.nt: cannot read: larger than 1024 MiB"),
     dict(name="a FIFO as the query file", run="query",
          edits=[("fifo", "q.rq")], args=["{root}/q.rq"], exit=66, message=r"q\.rq: "),
     dict(name="a control character in a query", run="query", args=["-e", "ASK {} \x01"], exit=65,
