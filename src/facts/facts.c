@@ -48,6 +48,8 @@ mapping_clear(fact_mapping *m)
 {
   free(m->entity);
   free(m->curie);
+  free(m->external_label);
+  free(m->checked_in);
 }
 
 static void
@@ -215,7 +217,8 @@ facts_add_mapping(facts *f, const fact_mapping *m)
   fact_mapping *to = record_append(&f->mappings);
   bool ok = to != NULL;
   if (ok) {
-    *to = (fact_mapping){copy(m->entity, &ok), m->exact, copy(m->curie, &ok)};
+    *to = (fact_mapping){copy(m->entity, &ok), m->exact, copy(m->curie, &ok),
+                         copy(m->external_label, &ok), copy(m->checked_in, &ok)};
   }
   if (!ok) {
     if (to) {

@@ -33,6 +33,8 @@ typedef struct {
   char *entity;
   bool exact; /**< skos:exactMatch, else skos:closeMatch */
   char *curie;
+  char *external_label; /**< the term's label in its ontology */
+  char *checked_in;     /**< where the id was checked */
 } fact_mapping;
 
 typedef enum {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "curie.h"
 #include "tsv_reader.h"
 #include "xsd.h"
 
@@ -271,30 +272,11 @@ check_entity_row(validator *v, const tsv_row *row)
 static const char *const MAPPING_COLUMNS[] = {"entity", "match", "curie", "external_label",
                                               "checked_in"};
 
-/* OBO-style CURIEs of the schemes whose files the mappings were checked in. */
-static int
-is_known_curie(const char *curie)
-{
-  static const struct {
-    const char *prefix;
-    size_t digits; /* 0: any number of digits */
-  } schemes[] = {{"HP:", 7}, {"MONDO:", 7}, {"MAXO:", 7}, {"CHEBI:", 0}};
-  for (size_t i = 0; i < sizeof schemes / sizeof *schemes; ++i) {
-    const size_t n = strlen(schemes[i].prefix);
-    unsigned number;
-    if (!strncmp(curie, schemes[i].prefix, n) && parse_unsigned(curie + n, &number) &&
-        (!schemes[i].digits || strlen(curie + n) == schemes[i].digits)) {
-      return 1;
-    }
-  }
-  return 0;
-}
-
 static ildkg_status
 check_mapping_row(validator *v, const tsv_row *row)
 {
   char **f = row->fields;
-  fact_mapping m = {f[0], !strcmp(f[1], "exact"), f[2]};
+  fact_mapping m = {f[0], !strcmp(f[1], "exact"), f[2], f[3], f[4]};
   ildkg_status st = require(v, row, "entity", m.entity);
   if (st == ILDKG_OK && !facts_find_entity(v->facts, m.entity)) {
     st = field_error(v, row, "entity", "expected an id of entities.tsv", "unknown entity '%s'", m.entity);
@@ -304,8 +286,11 @@ check_mapping_row(validator *v, const tsv_row *row)
     match = field_error(v, row, "match", "expected exact or close", "unknown match '%s'", f[1]);
   }
   ildkg_status curie = ILDKG_OK;
-  if (!is_known_curie(m.curie)) {
-    curie = field_error(v, row, "curie", "expected HP:NNNNNNN, MONDO:NNNNNNN, MAXO:NNNNNNN or CHEBI:N", "malformed CURIE '%s'", m.curie);
+  if (!curie_scheme_of(m.curie)) {
+    curie = field_error(v, row, "curie",
+                        "expected HP:NNNNNNN, MONDO:NNNNNNN, MAXO:NNNNNNN, CHEBI:N, ORPHA:N or "
+                        "OMIM:NNNNNN",
+                        "malformed CURIE '%s'", m.curie);
   }
   const ildkg_status label = require(v, row, "external_label", f[3]);
   const ildkg_status checked = require(v, row, "checked_in", f[4]);

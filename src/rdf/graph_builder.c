@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "curie.h"
 #include "ns.h"
 #include "utf8.h"
 #include "xsd.h"
@@ -134,18 +135,19 @@ add_entity(builder *b, const fact_entity *e)
   return ILDKG_OK;
 }
 
-/* HP:0012735 -> http://purl.obolibrary.org/obo/HP_0012735 */
+/* HP:0012735 -> http://purl.obolibrary.org/obo/HP_0012735 (the schemes of curie.h) */
 static ildkg_status
 add_mapping(builder *b, const fact_mapping *m)
 {
   const char *iri = mint(b->subject, sizeof b->subject, b->base, "", m->entity);
-  const char *colon = strchr(m->curie, ':');
-  const int n = snprintf(b->object, sizeof b->object, "%s%.*s_%s", NS_OBO,
-                         (int)(colon - m->curie), m->curie, colon + 1);
   TRY(need(iri));
-  TRY(need(n > 0 && (size_t)n < sizeof b->object ? b->object : NULL));
-  return graph_add_iri(b->g, iri, m->exact ? NS_SKOS "exactMatch" : NS_SKOS "closeMatch",
-                       b->object);
+  char *external = curie_to_iri(m->curie);
+  const ildkg_status st =
+    external ? graph_add_iri(b->g, iri, m->exact ? NS_SKOS "exactMatch" : NS_SKOS "closeMatch",
+                             external)
+             : ILDKG_ERR_NOMEM; /* the validator accepted only known schemes */
+  free(external);
+  return st;
 }
 
 /* ---- statements ---------------------------------------------------------------- */

@@ -144,7 +144,7 @@ copy_inputs "$dir"
 printf 'COP\texact\tMONDO:15264\tx\ty\n' >>"$dir/facts/mappings.tsv"
 line=$(wc -l <"$dir/facts/mappings.tsv")
 (cd "$dir" && "$ILDKG" validate --facts facts --ontology ontology) >/dev/null 2>"$scratch/err"
-want="facts/mappings.tsv:$line: field curie: malformed CURIE 'MONDO:15264' (expected HP:NNNNNNN, MONDO:NNNNNNN, MAXO:NNNNNNN or CHEBI:N)"
+want="facts/mappings.tsv:$line: field curie: malformed CURIE 'MONDO:15264' (expected HP:NNNNNNN, MONDO:NNNNNNN, MAXO:NNNNNNN, CHEBI:N, ORPHA:N or OMIM:NNNNNN)"
 [ "$(head -1 "$scratch/err")" = "$want" ] && ok "malformed CURIE in mappings.tsv: FILE:LINE" ||
   not_ok "malformed CURIE in mappings.tsv: FILE:LINE" "$(cat "$scratch/err")"
 

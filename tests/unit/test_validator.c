@@ -563,7 +563,8 @@ malformed_curie_is_reported(void **state)
   const unit_facts f = {NULL, NULL, NULL, "Cough\texact\tHP:12345\tCough\tfixture\n", NULL};
   assert_int_equal(load_facts(fx, &f), ILDKG_OK);
   assert_only_message(fx, "mappings.tsv:2: field curie: malformed CURIE 'HP:12345' (expected "
-                          "HP:NNNNNNN, MONDO:NNNNNNN, MAXO:NNNNNNN or CHEBI:N)");
+                          "HP:NNNNNNN, MONDO:NNNNNNN, MAXO:NNNNNNN, CHEBI:N, ORPHA:N or "
+                          "OMIM:NNNNNN)");
   assert_int_equal(facts_mapping_count(fx->facts), 0);
 }
 
@@ -574,7 +575,8 @@ curie_of_another_scheme_is_reported(void **state)
   const unit_facts f = {NULL, NULL, NULL, "Cough\texact\tGO:0000001\tCough\tfixture\n", NULL};
   assert_int_equal(load_facts(fx, &f), ILDKG_OK);
   assert_only_message(fx, "mappings.tsv:2: field curie: malformed CURIE 'GO:0000001' (expected "
-                          "HP:NNNNNNN, MONDO:NNNNNNN, MAXO:NNNNNNN or CHEBI:N)");
+                          "HP:NNNNNNN, MONDO:NNNNNNN, MAXO:NNNNNNN, CHEBI:N, ORPHA:N or "
+                          "OMIM:NNNNNN)");
 }
 
 static void
