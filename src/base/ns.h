@@ -16,6 +16,7 @@
 #define NS_FABIO "http://purl.org/spar/fabio/"
 #define NS_OA "http://www.w3.org/ns/oa#"
 #define NS_OBO "http://purl.obolibrary.org/obo/"
+#define NS_SEMAPV "https://w3id.org/semapv/vocab/"
 
 /** The project ontology: fixed, whatever base IRI the data is built with. */
 #define ILDKG_ONTOLOGY_IRI "https://w3id.org/ildkg/ontology"

@@ -10,21 +10,28 @@
 
 #include "export_set.h"
 #include "jsonld_writer.h"
+#include "sssom_writer.h"
 #include "ns.h"
 
 static ildkg_status write_with_raptor(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_nquads(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_jsonld(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_rdfxml(const export_format *self, const export_job *job, FILE *out);
+static ildkg_status write_sssom(const export_format *self, const export_job *job, FILE *out);
 
 static const export_format FORMATS[] = {
-  {"turtle", ".ttl", "Turtle (RDF 1.1), with prefixes", "turtle", write_with_raptor},
-  {"ntriples", ".nt", "N-Triples, one triple a line, sorted", "ntriples", write_with_raptor},
-  {"nquads", ".nq", "N-Quads, the review's IRI as graph name, sorted", "nquads", write_nquads},
-  {"jsonld", ".jsonld", "JSON-LD 1.1, compacted with ontology/context.jsonld", NULL,
+  {"turtle", ".ttl", "Turtle (RDF 1.1), with prefixes", "turtle", "triples",
+   write_with_raptor},
+  {"ntriples", ".nt", "N-Triples, one triple a line, sorted", "ntriples", "triples",
+   write_with_raptor},
+  {"nquads", ".nq", "N-Quads, the review's IRI as graph name, sorted", "nquads", "triples",
+   write_nquads},
+  {"jsonld", ".jsonld", "JSON-LD 1.1, compacted with ontology/context.jsonld", NULL, "triples",
    write_jsonld},
   {"rdfxml", ".rdf", "RDF/XML (refuses literals with characters XML 1.0 cannot hold)",
-   "rdfxml-abbrev", write_rdfxml},
+   "rdfxml-abbrev", "triples", write_rdfxml},
+  {"sssom", ".sssom.tsv", "SSSOM mapping set: the entity mappings, where each was checked",
+   NULL, "the mappings of the graph's", write_sssom},
 };
 
 size_t
@@ -177,6 +184,13 @@ write_jsonld(const export_format *self, const export_job *job, FILE *out)
   return fflush(out) == 0 && !ferror(out) ? ILDKG_OK : ILDKG_ERR_IO;
 }
 
+static ildkg_status
+write_sssom(const export_format *self, const export_job *job, FILE *out)
+{
+  (void)self;
+  return sssom_write(job, out);
+}
+
 ildkg_status
 export_write(graph *g, const export_format *format, const export_options *options, FILE *out,
              ildkg_diag *d)
@@ -249,8 +263,13 @@ export_write_all(graph *g, const export_format *const *formats, size_t nformats,
     export_set_close(&set);
   }
   for (size_t i = 0; st == ILDKG_OK && report && i < nformats; ++i) {
-    fprintf(report, "wrote %s/%s%s (%zu triples, %s)\n", dir, basename, formats[i]->extension,
-            count, formats[i]->name);
+    if (!strcmp(formats[i]->holds, "triples")) {
+      fprintf(report, "wrote %s/%s%s (%zu triples, %s)\n", dir, basename, formats[i]->extension,
+              count, formats[i]->name);
+    } else {
+      fprintf(report, "wrote %s/%s%s (%s %zu triples, %s)\n", dir, basename,
+              formats[i]->extension, formats[i]->holds, count, formats[i]->name);
+    }
   }
   graph_statements_free(statements, count);
   return st;

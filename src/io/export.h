@@ -36,6 +36,7 @@ struct export_format {
   const char *extension;   /**< of the exported file, with the dot */
   const char *summary;
   const char *raptor_name; /**< the raptor serializer behind it, or NULL */
+  const char *holds;       /**< what the file holds: "triples" (the whole graph), or a feed's */
   /**
    * Write the job to @p out: ILDKG_OK, ILDKG_ERR_INPUT (data the format cannot carry,
    * reported), ILDKG_ERR_IO (errno set), ILDKG_ERR_RDF, ILDKG_ERR_NOMEM.

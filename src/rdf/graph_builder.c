@@ -135,17 +135,56 @@ add_entity(builder *b, const fact_entity *e)
   return ILDKG_OK;
 }
 
+/* The mapping's own node, <base>mapping-ENTITY-PREFIX-LOCAL: what the skos triple cannot
+   carry (the term's label there, where it was checked, how the match was made). */
+static ildkg_status
+add_mapping_node(builder *b, const fact_mapping *m, const char *entity, const char *match,
+                 const char *external)
+{
+  char *node = NULL;
+  if (asprintf(&node, "%smapping-%s-%.*s-%s", b->base, m->entity,
+               (int)strcspn(m->curie, ":"), m->curie, strchr(m->curie, ':') + 1) < 0) {
+    return ILDKG_ERR_NOMEM;
+  }
+  ildkg_status st = add_types(b, node, "Mapping");
+  if (st == ILDKG_OK) {
+    st = graph_add_iri(b->g, node, NS_ILDKG "mappedEntity", entity);
+  }
+  if (st == ILDKG_OK) {
+    st = graph_add_iri(b->g, node, NS_ILDKG "matchPredicate", match);
+  }
+  if (st == ILDKG_OK) {
+    st = graph_add_iri(b->g, node, NS_ILDKG "mappedTo", external);
+  }
+  if (st == ILDKG_OK) {
+    st = graph_add_literal(b->g, node, NS_ILDKG "externalId", m->curie, NULL, NULL);
+  }
+  if (st == ILDKG_OK) {
+    st = graph_add_literal(b->g, node, NS_ILDKG "externalLabel", m->external_label, NULL, NULL);
+  }
+  if (st == ILDKG_OK) {
+    st = graph_add_literal(b->g, node, NS_ILDKG "checkedIn", m->checked_in, NULL, NULL);
+  }
+  if (st == ILDKG_OK) {
+    st = graph_add_iri(b->g, node, NS_ILDKG "mappingJustification",
+                       NS_SEMAPV "ManualMappingCuration");
+  }
+  free(node);
+  return st;
+}
+
 /* HP:0012735 -> http://purl.obolibrary.org/obo/HP_0012735 (the schemes of curie.h) */
 static ildkg_status
 add_mapping(builder *b, const fact_mapping *m)
 {
   const char *iri = mint(b->subject, sizeof b->subject, b->base, "", m->entity);
   TRY(need(iri));
-  char *external = curie_to_iri(m->curie);
-  const ildkg_status st =
-    external ? graph_add_iri(b->g, iri, m->exact ? NS_SKOS "exactMatch" : NS_SKOS "closeMatch",
-                             external)
-             : ILDKG_ERR_NOMEM; /* the validator accepted only known schemes */
+  const char *match = m->exact ? NS_SKOS "exactMatch" : NS_SKOS "closeMatch";
+  char *external = curie_to_iri(m->curie); /* the validator accepted only known schemes */
+  ildkg_status st = external ? graph_add_iri(b->g, iri, match, external) : ILDKG_ERR_NOMEM;
+  if (st == ILDKG_OK) {
+    st = add_mapping_node(b, m, iri, match, external);
+  }
   free(external);
   return st;
 }

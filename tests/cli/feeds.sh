@@ -1,0 +1,38 @@
+#!/bin/sh
+# The feeds for ontology-based tools, read by readers written from their formats' own
+# descriptions. SSSOM: the header is YAML with every prefix declared, each row a checked
+# mapping of facts/mappings.tsv with where it was checked, and the graph carries the same.
+. "$srcdir/tests/cli/lib.sh"
+
+set_dir="$scratch/set"
+expect_status "build with --format sssom exits 0" 0 "$ILDKG" build --out "$set_dir" --format sssom,turtle
+sssom="$set_dir/cop-ctd-ild.sssom.tsv"
+shared=${ILDKG_SHARED_DIR:-$srcdir/../shared}
+if [ -f "$shared/mappings/ontology-ids.tsv" ]; then
+  check "the SSSOM set: YAML header, every prefix declared, each row a checked mapping of the facts" \
+    "$PYTHON3" "$srcdir/tests/cli/sssom_check.py" "$sssom" "$shared/mappings/ontology-ids.tsv" "$srcdir/facts"
+else
+  ok "the SSSOM set against the checked table # SKIP no $shared/mappings (set ILDKG_SHARED_DIR)"
+fi
+check "the Turtle export holds one ildkg:Mapping a row of the SSSOM set, with the same values" "$PYTHON3" -c '
+import csv, sys, rdflib
+I = rdflib.Namespace("https://w3id.org/ildkg/ontology#")
+g = rdflib.Graph().parse(sys.argv[1], format="turtle")
+lines = [l for l in open(sys.argv[2], encoding="utf-8") if not l.startswith("#")]
+rows = {(r["subject_id"].split(":", 1)[1], r["object_id"], r["object_label"], r["comment"])
+        for r in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)}
+nodes = set()
+for m in g.subjects(rdflib.RDF.type, I.Mapping):
+    entity = str(g.value(m, I.mappedEntity)).rsplit("/", 1)[1]
+    nodes.add((entity, str(g.value(m, I.externalId)), str(g.value(m, I.externalLabel)),
+               "checked in " + str(g.value(m, I.checkedIn))))
+    match = g.value(m, I.matchPredicate)
+    assert (g.value(m, I.mappedEntity), match, g.value(m, I.mappedTo)) in g, m
+sys.exit(0 if nodes == rows and len(rows) > 100 else f"{len(nodes)} nodes, {len(rows)} rows, differ: {sorted(nodes ^ rows)[:3]}")
+' "$set_dir/cop-ctd-ild.ttl" "$sssom"
+expect_status "build --base https://example.org/kg# --format sssom exits 0" 0 \
+  "$ILDKG" build --out "$scratch/other" --format sssom --base 'https://example.org/kg#'
+grep -q '^#   kg: "https://example.org/kg#"$' "$scratch/other/cop-ctd-ild.sssom.tsv" &&
+  grep -q '^kg:COP	' "$scratch/other/cop-ctd-ild.sssom.tsv" &&
+  ok "... and its curie_map declares kg: as that base" || not_ok "... and its curie_map declares kg: as that base"
+done_testing
