@@ -436,6 +436,8 @@ index_description(ontology *o, const ildkg_triple *t, const char *s)
       p->role = PROPERTY_QUALIFIER;
     } else if (is_iri(&t->p, NS_ILDKG "unit") && t->o.kind == TERM_LITERAL) {
       p->unit = t->o.value;
+    } else if (is_iri(&t->p, NS_ILDKG "restrictsClaim") && t->o.kind == TERM_LITERAL) {
+      p->restricts_claim = !strcmp(t->o.value, "true");
     }
   } else if (is_iri(&t->p, NS_RDF "type") && obj && strmap_get(o->class_index, obj, &i)) {
     const size_t k = intern(o->individual_index, (void **)&o->individuals, &o->nindividuals,

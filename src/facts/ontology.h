@@ -48,6 +48,7 @@ typedef struct {
   const char *range;           /**< ildkg local name (object) or XSD local name (data), or NULL */
   const char *statement_class; /**< claims: class of their statement nodes */
   const char *unit;            /**< data qualifiers: UCUM unit code, or NULL */
+  bool restricts_claim;        /**< qualifiers: ildkg:restrictsClaim true (see the ontology) */
 } ontology_property;
 
 typedef struct ontology ontology;

@@ -215,15 +215,22 @@ add_qualifier(builder *b, const char *stmt, const fact_qualifier *q)
   return ILDKG_ERR_INPUT;
 }
 
+/* A plain claim holds as stated: it is not negated, and no qualifier restricts it
+   (ildkg:restrictsClaim: "may", "in smokers", "except in SSc", "not all"; a boolean one only
+   when true). Only a plain claim gives a direct edge, so that an edge is always a fact. */
 static int
-is_negated(const fact_statement *s)
+is_plain_claim(const builder *b, const fact_statement *s)
 {
   for (size_t i = 0; i < s->nqualifiers; ++i) {
-    if (!strcmp(s->qualifiers[i].property, "negated") && !strcmp(s->qualifiers[i].value, "true")) {
-      return 1;
+    const fact_qualifier *q = &s->qualifiers[i];
+    const ontology_property *p = ontology_property_get(b->onto, q->property);
+    const int is_true = !strcmp(q->value, "true");
+    if ((!strcmp(q->property, "negated") && is_true) ||
+        (p && p->restricts_claim && (q->kind != VALUE_BOOLEAN || is_true))) {
+      return 0;
     }
   }
-  return 0;
+  return 1;
 }
 
 static ildkg_status
@@ -377,8 +384,8 @@ add_statement(builder *b, const fact_statement *s)
   TRY(add_provenance(b, stmt, s));
   TRY(add_statement_label(b, stmt, s));
   TRY(add_display_texts(b, stmt, s));
-  /* The direct edge is derived here, never curated: a negated claim asserts no edge. */
-  return is_negated(s) ? ILDKG_OK : graph_add_iri(b->g, subject, predicate, object);
+  /* The direct edge is derived here, never curated, from a plain claim only. */
+  return is_plain_claim(b, s) ? graph_add_iri(b->g, subject, predicate, object) : ILDKG_OK;
 }
 
 /* ---- all ---------------------------------------------------------------------- */

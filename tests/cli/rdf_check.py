@@ -175,16 +175,28 @@ def shape(args):
         exact = [q for sel in selectors for q in g.objects(sel, rdflib.URIRef("http://www.w3.org/ns/oa#exact"))]
         if len(exact) != 1 or not str(exact[0]).strip():
             problems.append(f"{s}: expected one non-empty oa:exact quote")
-    # The direct edge exists exactly for the claims that are not negated.
-    for s, subj, pred, obj, negated in rows(g, """
-        SELECT ?s ?subj ?pred ?obj ?neg {
-          ?s a ildkg:Statement ; ildkg:subject ?subj ; ildkg:predicate ?pred ; ildkg:object ?obj .
-          OPTIONAL { ?s ildkg:negated ?neg } }"""):
+    # The direct edge exists exactly where a plain claim gives it: one not negated and
+    # with no qualifier the ontology marks ildkg:restrictsClaim (a boolean one only when true).
+    restricting = {p for (p,) in rows(g, "SELECT ?p { ?p ildkg:restrictsClaim true }")}
+    if not restricting:
+        problems.append("the ontology marks no qualifier ildkg:restrictsClaim")
+
+    def plain(s):
+        for p, o in g.predicate_objects(s):
+            if p == rdflib.URIRef(ILDKG + "negated") and o.toPython() is True:
+                return False
+            if p in restricting and not (isinstance(o, rdflib.Literal) and o.toPython() is False):
+                return False
+        return True
+
+    claims = rows(g, """SELECT ?s ?subj ?pred ?obj {
+          ?s a ildkg:Statement ; ildkg:subject ?subj ; ildkg:predicate ?pred ; ildkg:object ?obj }""")
+    given = {(subj, pred, obj) for s, subj, pred, obj in claims if plain(s)}
+    for s, subj, pred, obj in claims:
         has_edge = (subj, pred, obj) in g
-        is_negated = negated is not None and negated.toPython() is True
-        if has_edge == is_negated and not (is_negated and other_positive(g, s, subj, pred, obj)):
-            problems.append(f"{s}: direct edge {'present' if has_edge else 'missing'} "
-                            f"for a {'negated' if is_negated else 'positive'} claim")
+        if has_edge != ((subj, pred, obj) in given):
+            problems.append(f"{s}: direct edge {'present' if has_edge else 'missing'}, "
+                            f"{'given' if (subj, pred, obj) in given else 'given by no plain claim'}")
     # The review cites references 1..N, each numbered.
     numbers = sorted(int(n) for (n,) in rows(g, """
         SELECT ?n { ?r a fabio:ReviewArticle ; cito:cites ?ref . ?ref ildkg:referenceNumber ?n }"""))
@@ -194,16 +206,6 @@ def shape(args):
                            OPTIONAL { ?e rdfs:label ?l } FILTER(!BOUND(?l)) }"""):
         problems.append(f"{e}: entity without rdfs:label")
     return fail(problems)
-
-
-def other_positive(g, s, subj, pred, obj):
-    """A negated claim's edge may still come from another, positive claim."""
-    for other in g.subjects(rdflib_uri(ILDKG + "subject"), subj):
-        if other != s and (other, rdflib_uri(ILDKG + "predicate"), pred) in g \
-                and (other, rdflib_uri(ILDKG + "object"), obj) in g \
-                and (other, rdflib_uri(ILDKG + "negated"), None) not in g:
-            return True
-    return False
 
 
 def rdflib_uri(iri):

@@ -25,7 +25,10 @@
   "cop-patchy\tCOP\thasRadiologicalFinding\tPatchyConsolidation\t"                         \
   "observedWith=HRCT; sharePercent=90\t\ttable-1\tpresent in 90% of patients\n"            \
   "ild-patchy\tILD\thasRadiologicalFinding\tPatchyConsolidation\t"                         \
-  "sharePercent=020.50; resolvedFrom=cop-patchy\t34\ttable-1\tAs Above\n"
+  "sharePercent=020.50; resolvedFrom=cop-patchy\t34\ttable-1\tAs Above\n"                \
+  "ild-cough-may\tILD\thasSymptom\tCough\tcertainty=Possible\t\tintro\tmay cough\n"         \
+  "ild-hrct-not-always\tILD\tdiagnosedWith\tHRCT\tnotAlways=true\t\tintro\tnot always\n"    \
+  "ild-blood-always\tILD\tdiagnosedWith\tBloodTests\tnotAlways=false\t\tintro\talways\n"
 
 /* A built graph and its statements as sorted N-Triples lines (without the final " ."). */
 typedef struct {
@@ -282,6 +285,36 @@ claim_negated_false_keeps_its_direct_edge(void **state)
   assert_triple(fx, KG("stmt-cop-hrct") " " IL("negated") " " TYPED("false", "boolean"));
 }
 
+/* A claim a qualifier restricts ("may", "not always") is kept as a statement, but gives no
+   direct edge: an edge is always a plain fact. A boolean restriction set false is none. */
+static void
+restricted_claim_gets_no_direct_edge(void **state)
+{
+  fixture *fx = *state;
+  assert_no_triple(fx, KG("ILD") " " IL("hasSymptom") " " KG("Cough"));
+  assert_triple(fx, KG("stmt-ild-cough-may") " " IL("certainty") " " IL("Possible"));
+  assert_no_triple(fx, KG("ILD") " " IL("diagnosedWith") " " KG("HRCT"));
+  assert_triple(fx, KG("stmt-ild-hrct-not-always") " " IL("object") " " KG("HRCT"));
+  assert_triple(fx, KG("ILD") " " IL("diagnosedWith") " " KG("BloodTests"));
+}
+
+/* Each mapping row is a node of its own, with what the skos triple cannot carry. */
+static void
+mapping_has_a_node_with_its_provenance(void **state)
+{
+  fixture *fx = *state;
+  assert_triple(fx, KG("Cough") " <" NS_SKOS "exactMatch> <" NS_OBO "HP_0012735>");
+  assert_triple(fx, KG("mapping-Cough-HP-0012735") " " RDF_TYPE " " IL("Mapping"));
+  assert_triple(fx, KG("mapping-Cough-HP-0012735") " " IL("mappedEntity") " " KG("Cough"));
+  assert_triple(fx, KG("mapping-Cough-HP-0012735") " " IL("matchPredicate") " <" NS_SKOS
+                    "exactMatch>");
+  assert_triple(fx, KG("mapping-Cough-HP-0012735") " " IL("mappedTo") " <" NS_OBO "HP_0012735>");
+  assert_triple(fx, KG("mapping-Cough-HP-0012735") " " IL("externalId") " \"HP:0012735\"");
+  assert_triple(fx, KG("mapping-Cough-HP-0012735") " " IL("checkedIn") " \"test fixture\"");
+  assert_triple(fx, KG("mapping-COP-MONDO-0015264") " " IL("matchPredicate") " <" NS_SKOS
+                    "closeMatch>");
+}
+
 static void
 decimal_is_written_canonically(void **state)
 {
@@ -473,6 +506,8 @@ main(void)
     TEST(claim_gets_its_direct_edge),
     TEST(negated_claim_gets_no_direct_edge),
     TEST(claim_negated_false_keeps_its_direct_edge),
+    TEST(restricted_claim_gets_no_direct_edge),
+    TEST(mapping_has_a_node_with_its_provenance),
     TEST(decimal_is_written_canonically),
     TEST(qualifier_values_become_iris_of_their_kind),
     TEST(statement_has_provenance_and_a_quote_selector),
