@@ -10,6 +10,7 @@
 
 #include "export_set.h"
 #include "jsonld_writer.h"
+#include "hpoa_writer.h"
 #include "sssom_writer.h"
 #include "ns.h"
 
@@ -18,6 +19,7 @@ static ildkg_status write_nquads(const export_format *self, const export_job *jo
 static ildkg_status write_jsonld(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_rdfxml(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_sssom(const export_format *self, const export_job *job, FILE *out);
+static ildkg_status write_hpoa(const export_format *self, const export_job *job, FILE *out);
 
 static const export_format FORMATS[] = {
   {"turtle", ".ttl", "Turtle (RDF 1.1), with prefixes", "turtle", "triples",
@@ -32,6 +34,8 @@ static const export_format FORMATS[] = {
    "rdfxml-abbrev", "triples", write_rdfxml},
   {"sssom", ".sssom.tsv", "SSSOM mapping set: the entity mappings, where each was checked",
    NULL, "the mappings of the graph's", write_sssom},
+  {"hpoa", ".hpoa", "HPO annotations (phenotype.hpoa): disease-phenotype claims for phenotype tools",
+   NULL, "the phenotype claims of the graph's", write_hpoa},
 };
 
 size_t
@@ -189,6 +193,13 @@ write_sssom(const export_format *self, const export_job *job, FILE *out)
 {
   (void)self;
   return sssom_write(job, out);
+}
+
+static ildkg_status
+write_hpoa(const export_format *self, const export_job *job, FILE *out)
+{
+  (void)self;
+  return hpoa_write(job, out);
 }
 
 ildkg_status

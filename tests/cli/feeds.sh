@@ -35,4 +35,18 @@ expect_status "build --base https://example.org/kg# --format sssom exits 0" 0 \
 grep -q '^#   kg: "https://example.org/kg#"$' "$scratch/other/cop-ctd-ild.sssom.tsv" &&
   grep -q '^kg:COP	' "$scratch/other/cop-ctd-ild.sssom.tsv" &&
   ok "... and its curie_map declares kg: as that base" || not_ok "... and its curie_map declares kg: as that base"
+
+# HPO annotations, read as phenol reads them and traced to the Turtle export.
+expect_status "build --format hpoa exits 0" 0 "$ILDKG" build --out "$scratch/hpoa" --format hpoa,turtle
+hpoa="$scratch/hpoa/cop-ctd-ild.hpoa"
+check "the HPO annotation file: format, ids, patterns, each row traced, each claim in or left out" \
+  "$PYTHON3" "$srcdir/tests/cli/hpoa_check.py" "$hpoa" "$scratch/hpoa/cop-ctd-ild.ttl"
+grep -q "^ORPHA:1302	Cryptogenic organizing pneumonia		HP:0032177	[^	]*	TAS		90%	" "$hpoa" &&
+  ok "COP (ORPHA:1302) has consolidation on HRCT in 90%" || not_ok "COP (ORPHA:1302) has consolidation in 90%"
+grep -q "^ORPHA:1302	[^	]*		HP:0032983	[^	]*reference-34	TAS		20%	" "$hpoa" &&
+  ok "... and the reversed halo sign in about 20%, citing reference 34" || not_ok "... and the reversed halo sign in 20%"
+grep -q "^#left-out: .*stmt-cop-obstructive-pattern-in-smokers restricted by ildkg:certainty, ildkg:condition$" "$hpoa" &&
+  ! grep -q "HP:0006536" "$hpoa" &&
+  ok "the obstructive pattern that may be seen in smokers is left out, saying why" ||
+  not_ok "the obstructive pattern that may be seen in smokers is left out, saying why"
 done_testing
