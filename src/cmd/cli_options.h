@@ -25,7 +25,7 @@ typedef struct {
   const char *out_dir;
   const char *base;
   const char *jsonld_context;
-  const export_format *formats[16];
+  const export_format *formats[EXPORT_FORMAT_MAX]; /**< each format once */
   size_t nformats;
 } build_options;
 

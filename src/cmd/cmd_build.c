@@ -46,16 +46,25 @@ static ildkg_status
 add_formats(build_options *o, char *list)
 {
   for (char *name = strtok(list, ","); name; name = strtok(NULL, ",")) {
-    const export_format *f = export_format_find(name);
-    if (!f) {
+    int found = 0;
+    for (size_t k = 0; k < export_format_count(); ++k) {
+      const export_format *f = export_format_at(k);
+      /* a group: "kgx" is every "kgx-..." format */
+      const int member = !strcmp(f->name, name) || (!strcmp(name, "kgx") && !strncmp(f->name, "kgx-", 4));
+      if (!member) {
+        continue;
+      }
+      found = 1;
+      int seen = 0;
+      for (size_t i = 0; i < o->nformats; ++i) {
+        seen |= o->formats[i] == f;
+      }
+      if (!seen) {
+        o->formats[o->nformats++] = f;
+      }
+    }
+    if (!found) {
       return cli_usage_error("build", "unknown format '%s' (see --help for the formats)", name);
-    }
-    int seen = 0;
-    for (size_t i = 0; i < o->nformats; ++i) {
-      seen |= o->formats[i] == f;
-    }
-    if (!seen) {
-      o->formats[o->nformats++] = f;
     }
   }
   return o->nformats ? ILDKG_OK : cli_usage_error("build", "empty --format list%s", "");

@@ -11,6 +11,7 @@
 #include "export_set.h"
 #include "jsonld_writer.h"
 #include "hpoa_writer.h"
+#include "kgx_writer.h"
 #include "sssom_writer.h"
 #include "ns.h"
 
@@ -20,6 +21,7 @@ static ildkg_status write_jsonld(const export_format *self, const export_job *jo
 static ildkg_status write_rdfxml(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_sssom(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_hpoa(const export_format *self, const export_job *job, FILE *out);
+static ildkg_status write_kgx(const export_format *self, const export_job *job, FILE *out);
 
 static const export_format FORMATS[] = {
   {"turtle", ".ttl", "Turtle (RDF 1.1), with prefixes", "turtle", "triples",
@@ -36,6 +38,17 @@ static const export_format FORMATS[] = {
    NULL, "the mappings of the graph's", write_sssom},
   {"hpoa", ".hpoa", "HPO annotations (phenotype.hpoa): disease-phenotype claims for phenotype tools",
    NULL, "the phenotype claims of the graph's", write_hpoa},
+  /* KGX: five files, chosen together by --format kgx */
+  {"kgx-nodes", ".kgx_nodes.tsv", "KGX nodes (Biolink " KGX_BIOLINK_VERSION "), TSV", NULL,
+   "the entities of the graph's", write_kgx},
+  {"kgx-edges", ".kgx_edges.tsv", "KGX edges (Biolink " KGX_BIOLINK_VERSION "), TSV", NULL,
+   "the plain claims of the graph's", write_kgx},
+  {"kgx-nodes-jsonl", ".kgx_nodes.jsonl", "KGX nodes, JSON Lines", NULL,
+   "the entities of the graph's", write_kgx},
+  {"kgx-edges-jsonl", ".kgx_edges.jsonl", "KGX edges, JSON Lines", NULL,
+   "the plain claims of the graph's", write_kgx},
+  {"kgx-metadata", ".kgx_graph.json", "KGX graph metadata: Biolink version, counts", NULL,
+   "what the KGX files hold of the graph's", write_kgx},
 };
 
 size_t
@@ -43,6 +56,8 @@ export_format_count(void)
 {
   return sizeof FORMATS / sizeof *FORMATS;
 }
+
+_Static_assert(sizeof FORMATS / sizeof *FORMATS <= EXPORT_FORMAT_MAX, "raise EXPORT_FORMAT_MAX");
 
 const export_format *
 export_format_at(size_t i)
@@ -200,6 +215,23 @@ write_hpoa(const export_format *self, const export_job *job, FILE *out)
 {
   (void)self;
   return hpoa_write(job, out);
+}
+
+static ildkg_status
+write_kgx(const export_format *self, const export_job *job, FILE *out)
+{
+  static const struct {
+    const char *name;
+    kgx_part part;
+  } PARTS[] = {{"kgx-nodes", KGX_NODES_TSV},         {"kgx-edges", KGX_EDGES_TSV},
+               {"kgx-nodes-jsonl", KGX_NODES_JSONL}, {"kgx-edges-jsonl", KGX_EDGES_JSONL},
+               {"kgx-metadata", KGX_METADATA}};
+  for (size_t i = 0; i < sizeof PARTS / sizeof *PARTS; ++i) {
+    if (!strcmp(self->name, PARTS[i].name)) {
+      return kgx_write(job, PARTS[i].part, out);
+    }
+  }
+  return ILDKG_ERR_RDF;
 }
 
 ildkg_status

@@ -31,6 +31,9 @@ typedef struct {
 
 typedef struct export_format export_format;
 
+/** At most this many formats: a list of formats, each once, fits in an array of this size. */
+enum { EXPORT_FORMAT_MAX = 32 };
+
 struct export_format {
   const char *name;        /**< as given to --format */
   const char *extension;   /**< of the exported file, with the dot */

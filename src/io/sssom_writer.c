@@ -11,6 +11,7 @@
 
 #include "curie.h"
 #include "ns.h"
+#include "statement_index.h"
 #include "strmap.h"
 
 /* One ildkg:Mapping node; every string is borrowed from the job's statements. */
@@ -33,38 +34,18 @@ typedef struct {
   const char *version;
 } mapping_set;
 
-static const char *
-iri_of(const raptor_term *t)
-{
-  return t && t->type == RAPTOR_TERM_TYPE_URI ? (const char *)raptor_uri_as_string(t->value.uri)
-                                               : NULL;
-}
-
-static const char *
-literal_of(const raptor_term *t)
-{
-  return t && t->type == RAPTOR_TERM_TYPE_LITERAL ? (const char *)t->value.literal.string : NULL;
-}
-
-static int
-iri_is(const raptor_term *t, const char *iri)
-{
-  const char *s = iri_of(t);
-  return s && !strcmp(s, iri);
-}
-
 /* First pass: a row for each node typed ildkg:Mapping, and the ontology's licence and version. */
 static ildkg_status
 find_nodes(const export_job *job, mapping_set *set)
 {
   for (size_t i = 0; i < job->count; ++i) {
     const raptor_statement *s = job->statements[i];
-    if (iri_is(s->subject, ILDKG_ONTOLOGY_IRI) && iri_is(s->predicate, NS_DCTERMS "license")) {
-      set->license = iri_of(s->object);
-    } else if (iri_is(s->subject, ILDKG_ONTOLOGY_IRI) && iri_is(s->predicate, NS_OWL "versionInfo")) {
-      set->version = literal_of(s->object);
+    if (term_is_iri(s->subject, ILDKG_ONTOLOGY_IRI) && term_is_iri(s->predicate, NS_DCTERMS "license")) {
+      set->license = term_iri(s->object);
+    } else if (term_is_iri(s->subject, ILDKG_ONTOLOGY_IRI) && term_is_iri(s->predicate, NS_OWL "versionInfo")) {
+      set->version = term_literal(s->object);
     }
-    if (!iri_is(s->predicate, NS_RDF "type") || !iri_is(s->object, NS_ILDKG "Mapping")) {
+    if (!term_is_iri(s->predicate, NS_RDF "type") || !term_is_iri(s->object, NS_ILDKG "Mapping")) {
       continue;
     }
     mapping_row *grown = realloc(set->rows, (set->count + 1) * sizeof *grown);
@@ -72,7 +53,7 @@ find_nodes(const export_job *job, mapping_set *set)
       return ILDKG_ERR_NOMEM;
     }
     set->rows = grown;
-    set->rows[set->count] = (mapping_row){.node = iri_of(s->subject)};
+    set->rows[set->count] = (mapping_row){.node = term_iri(s->subject)};
     if (strmap_put(set->by_node, set->rows[set->count].node, set->count) == ILDKG_ERR_NOMEM) {
       return ILDKG_ERR_NOMEM;
     }
@@ -100,8 +81,8 @@ fill_rows(const export_job *job, mapping_set *set)
   for (size_t i = 0; i < job->count; ++i) {
     const raptor_statement *s = job->statements[i];
     size_t row;
-    const char *subject = iri_of(s->subject);
-    if (subject && iri_is(s->predicate, NS_RDFS "label") && s->object->type == RAPTOR_TERM_TYPE_LITERAL &&
+    const char *subject = term_iri(s->subject);
+    if (subject && term_is_iri(s->predicate, NS_RDFS "label") && s->object->type == RAPTOR_TERM_TYPE_LITERAL &&
         s->object->value.literal.language && !strcmp((const char *)s->object->value.literal.language, "en") &&
         strmap_put(set->labels, subject, i) == ILDKG_ERR_NOMEM) {
       return ILDKG_ERR_NOMEM;
@@ -110,9 +91,9 @@ fill_rows(const export_job *job, mapping_set *set)
       continue;
     }
     for (size_t f = 0; f < sizeof FIELDS / sizeof *FIELDS; ++f) {
-      if (iri_is(s->predicate, FIELDS[f].predicate)) {
+      if (term_is_iri(s->predicate, FIELDS[f].predicate)) {
         *(const char **)((char *)&set->rows[row] + FIELDS[f].offset) =
-          FIELDS[f].literal ? literal_of(s->object) : iri_of(s->object);
+          FIELDS[f].literal ? term_literal(s->object) : term_iri(s->object);
       }
     }
   }
@@ -187,7 +168,7 @@ write_row(const export_job *job, const mapping_set *set, const mapping_row *r, F
 {
   size_t label_at;
   const char *label = r->entity && strmap_get(set->labels, r->entity, &label_at)
-                        ? literal_of(job->statements[label_at]->object)
+                        ? term_literal(job->statements[label_at]->object)
                         : NULL;
   char *subject = compact(r->entity, job->options->base, NS_DATA_PREFIX);
   char *predicate = compact(r->predicate, NS_SKOS, "skos");

@@ -27,6 +27,13 @@ term_literal(const raptor_term *t)
   return t && t->type == RAPTOR_TERM_TYPE_LITERAL ? (const char *)t->value.literal.string : NULL;
 }
 
+int
+term_is_iri(const raptor_term *t, const char *iri)
+{
+  const char *s = term_iri(t);
+  return s && !strcmp(s, iri);
+}
+
 ildkg_status
 statement_index_new(raptor_statement *const *statements, size_t count, statement_index **out)
 {
@@ -103,4 +110,11 @@ statement_index_object(const statement_index *x, const char *subject, const char
 {
   size_t at = 0;
   return statement_index_next(x, subject, predicate, &at);
+}
+
+const char *
+statement_index_text(const statement_index *x, const char *subject, const char *predicate)
+{
+  const raptor_term *t = statement_index_object(x, subject, predicate);
+  return term_iri(t) ? term_iri(t) : term_literal(t);
 }

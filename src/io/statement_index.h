@@ -24,6 +24,8 @@ void statement_index_free(statement_index *x); /**< NULL is fine */
 const char *term_iri(const raptor_term *t);
 /** The lexical form of @p t, or NULL when it is no literal. */
 const char *term_literal(const raptor_term *t);
+/** True when @p t is the IRI @p iri. */
+int term_is_iri(const raptor_term *t, const char *iri);
 
 /**
  * The objects of (@p subject, @p predicate), in order: call with *at = 0, then again
@@ -37,5 +39,8 @@ void statement_index_run(const statement_index *x, const char *subject, size_t *
 /** The first object of (@p subject, @p predicate), or NULL. */
 const raptor_term *statement_index_object(const statement_index *x, const char *subject,
                                           const char *predicate);
+/** That object as text: an IRI, or a literal's lexical form; NULL when there is none. */
+const char *statement_index_text(const statement_index *x, const char *subject,
+                                 const char *predicate);
 
 #endif

@@ -49,4 +49,19 @@ grep -q "^#left-out: .*stmt-cop-obstructive-pattern-in-smokers restricted by ild
   ! grep -q "HP:0006536" "$hpoa" &&
   ok "the obstructive pattern that may be seen in smokers is left out, saying why" ||
   not_ok "the obstructive pattern that may be seen in smokers is left out, saying why"
+
+# KGX: checked against the Biolink Model's own schema (../shared/reference) and the Turtle export.
+expect_status "build --format kgx writes the five KGX files" 0 "$ILDKG" build --out "$scratch/kgx" --format kgx,turtle
+[ "$(ls "$scratch/kgx" | grep -c '^cop-ctd-ild\.kgx_')" = 5 ] && ok "... all five" || not_ok "... all five" "$(ls "$scratch/kgx")"
+biolink="$shared/reference/biolink-model-4.4.4.yaml"
+if [ -f "$biolink" ]; then
+  check "KGX: every category, predicate and slot in Biolink 4.4.4, every edge end a node, TSV = JSON Lines, no restricted claim" \
+    "$PYTHON3" "$srcdir/tests/cli/kgx_check.py" "$scratch/kgx" cop-ctd-ild "$biolink" "$scratch/kgx/cop-ctd-ild.ttl"
+else
+  ok "KGX against the Biolink schema # SKIP no $biolink (set ILDKG_SHARED_DIR)"
+fi
+grep -q "^MONDO:0015264	biolink:Disease	cryptogenic organizing pneumonia	COP	ORPHA:1302	" "$scratch/kgx/cop-ctd-ild.kgx_nodes.tsv" &&
+  ok "COP is the node MONDO:0015264, a biolink:Disease, with ORPHA:1302 as xref" || not_ok "COP's node"
+grep -q "	MONDO:0015264	biolink:has_phenotype	HP:0032983	.*	20	" "$scratch/kgx/cop-ctd-ild.kgx_edges.tsv" &&
+  ok "COP has_phenotype reversed halo sign (HP:0032983), has_percentage 20" || not_ok "COP has_phenotype reversed halo sign"
 done_testing

@@ -100,7 +100,8 @@ def trace(rows, left_out, ttl, problems):
         return {c for c, exact in hp if exact} or {c for c, exact in hp}
 
     def restricted(s):
-        return any(p in restricting and o.toPython() is not False for p, o in g.predicate_objects(s))
+        not_all = g.value(s, I.negated) == rdflib.Literal(True) and g.value(s, I.frequency) == I.All
+        return not_all or any(p in restricting and o.toPython() is not False for p, o in g.predicate_objects(s))
 
     expected = {}
     for s in g.subjects(rdflib.RDF.type, I.Statement):
