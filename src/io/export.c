@@ -129,12 +129,7 @@ serialize(const export_format *format, const export_job *job, raptor_term *graph
   if (base) {
     raptor_free_uri(base);
   }
-  if (rc) {
-    return ILDKG_ERR_RDF;
-  }
-  /* raptor's writers can drop write errors: the stream's own state is the truth. */
-  errno = 0;
-  return fflush(out) == 0 && !ferror(out) ? ILDKG_OK : ILDKG_ERR_IO;
+  return rc ? ILDKG_ERR_RDF : ILDKG_OK;
 }
 
 static ildkg_status
@@ -195,12 +190,7 @@ static ildkg_status
 write_jsonld(const export_format *self, const export_job *job, FILE *out)
 {
   (void)self;
-  const ildkg_status st = jsonld_write(job, out);
-  if (st != ILDKG_OK) {
-    return st;
-  }
-  errno = 0;
-  return fflush(out) == 0 && !ferror(out) ? ILDKG_OK : ILDKG_ERR_IO;
+  return jsonld_write(job, out);
 }
 
 static ildkg_status
@@ -244,6 +234,12 @@ export_write(graph *g, const export_format *format, const export_options *option
   if (st == ILDKG_OK) {
     const export_job job = {graph_raptor_world(g), statements, count, options, d, "-"};
     st = format->write(format, &job, out);
+  }
+  /* Writers (raptor's too) can drop write errors: the stream's own state is the truth.
+     An export set's files get the same check from export_set_finish_file. */
+  if (st == ILDKG_OK) {
+    errno = 0;
+    st = fflush(out) == 0 && !ferror(out) ? ILDKG_OK : ILDKG_ERR_IO;
   }
   graph_statements_free(statements, count);
   return st;

@@ -42,7 +42,8 @@ struct export_format {
   const char *holds;       /**< what the file holds: "triples" (the whole graph), or a feed's */
   /**
    * Write the job to @p out: ILDKG_OK, ILDKG_ERR_INPUT (data the format cannot carry,
-   * reported), ILDKG_ERR_IO (errno set), ILDKG_ERR_RDF, ILDKG_ERR_NOMEM.
+   * reported), ILDKG_ERR_IO (errno set), ILDKG_ERR_RDF, ILDKG_ERR_NOMEM. The caller
+   * flushes @p out and checks its error state: a writer need not.
    */
   ildkg_status (*write)(const export_format *self, const export_job *job, FILE *out);
 };

@@ -3,7 +3,6 @@
 
 #include "hpoa_writer.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,9 +181,5 @@ hpoa_write(const export_job *job, FILE *out)
   feed_lines_clear(&h.left_out);
   mapping_table_free(h.mappings);
   statement_index_free(h.index);
-  errno = 0;
-  if (st == ILDKG_OK && (fflush(out) != 0 || ferror(out))) {
-    st = ILDKG_ERR_IO;
-  }
   return st;
 }

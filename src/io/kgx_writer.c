@@ -3,7 +3,6 @@
 
 #include "kgx_writer.h"
 
-#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -303,9 +302,5 @@ kgx_write(const export_job *job, kgx_part part, FILE *out)
   json_decref(k.edges);
   mapping_table_free(k.mappings);
   statement_index_free(k.index);
-  errno = 0;
-  if (st == ILDKG_OK && (fflush(out) != 0 || ferror(out))) {
-    st = ILDKG_ERR_IO;
-  }
   return st;
 }

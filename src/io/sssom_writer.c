@@ -3,7 +3,6 @@
 
 #include "sssom_writer.h"
 
-#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -218,9 +217,5 @@ sssom_write(const export_job *job, FILE *out)
   free(set.rows);
   strmap_free(set.by_node);
   strmap_free(set.labels);
-  errno = 0;
-  if (st == ILDKG_OK && (fflush(out) != 0 || ferror(out))) {
-    st = ILDKG_ERR_IO;
-  }
   return st;
 }
