@@ -224,15 +224,57 @@ write_kgx(const export_format *self, const export_job *job, FILE *out)
   return ILDKG_ERR_RDF;
 }
 
+/* What every writer of a run reads: the sorted statements and the lookups over them,
+   built once. */
+typedef struct {
+  raptor_statement **statements;
+  size_t count;
+  statement_index *index;
+  mapping_table *mappings;
+} export_input;
+
+static void
+input_close(export_input *in)
+{
+  mapping_table_free(in->mappings);
+  statement_index_free(in->index);
+  graph_statements_free(in->statements, in->count);
+  *in = (export_input){NULL, 0, NULL, NULL};
+}
+
+static ildkg_status
+input_open(graph *g, export_input *in)
+{
+  *in = (export_input){NULL, 0, NULL, NULL};
+  ildkg_status st = graph_sorted_statements(g, &in->statements, &in->count);
+  if (st == ILDKG_OK) {
+    st = statement_index_new(in->statements, in->count, &in->index);
+  }
+  if (st == ILDKG_OK) {
+    st = mapping_table_new(in->statements, in->count, in->index, &in->mappings);
+  }
+  if (st != ILDKG_OK) {
+    input_close(in);
+  }
+  return st;
+}
+
+static export_job
+input_job(const export_input *in, graph *g, const export_options *options, ildkg_diag *d,
+          const char *path)
+{
+  return (export_job){graph_raptor_world(g), in->statements, in->count, in->index,
+                      in->mappings, options, d, path};
+}
+
 ildkg_status
 export_write(graph *g, const export_format *format, const export_options *options, FILE *out,
              ildkg_diag *d)
 {
-  raptor_statement **statements = NULL;
-  size_t count = 0;
-  ildkg_status st = graph_sorted_statements(g, &statements, &count);
+  export_input in;
+  ildkg_status st = input_open(g, &in);
   if (st == ILDKG_OK) {
-    const export_job job = {graph_raptor_world(g), statements, count, options, d, "-"};
+    const export_job job = input_job(&in, g, options, d, "-");
     st = format->write(format, &job, out);
   }
   /* Writers (raptor's too) can drop write errors: the stream's own state is the truth.
@@ -241,7 +283,7 @@ export_write(graph *g, const export_format *format, const export_options *option
     errno = 0;
     st = fflush(out) == 0 && !ferror(out) ? ILDKG_OK : ILDKG_ERR_IO;
   }
-  graph_statements_free(statements, count);
+  input_close(&in);
   return st;
 }
 
@@ -270,12 +312,12 @@ write_one(graph *g, const export_format *format, const export_job *job, ildkg_di
 static ildkg_status
 write_staged(graph *g, const export_format *const *formats, size_t nformats,
              const export_options *options, const export_set *set, const char *basename,
-             raptor_statement **statements, size_t count, ildkg_diag *d)
+             const export_input *in, ildkg_diag *d)
 {
   ildkg_status st = ILDKG_OK;
   for (size_t i = 0; st == ILDKG_OK && i < nformats; ++i) {
     char *staged = export_set_staging_path(set, basename, formats[i]->extension);
-    const export_job job = {graph_raptor_world(g), statements, count, options, d, staged};
+    const export_job job = input_job(in, g, options, d, staged);
     st = staged ? write_one(g, formats[i], &job, d) : ILDKG_ERR_NOMEM;
     free(staged);
   }
@@ -287,14 +329,14 @@ export_write_all(graph *g, const export_format *const *formats, size_t nformats,
                  const export_options *options, const char *dir, const char *basename,
                  ildkg_diag *d, FILE *report)
 {
-  raptor_statement **statements = NULL;
-  size_t count = 0;
+  export_input in;
   export_set set;
-  ildkg_status st = graph_sorted_statements(g, &statements, &count);
+  ildkg_status st = input_open(g, &in);
+  const size_t count = in.count;
   if (st == ILDKG_OK) {
     st = export_set_open(&set, dir, basename, d);
     if (st == ILDKG_OK) {
-      st = write_staged(g, formats, nformats, options, &set, basename, statements, count, d);
+      st = write_staged(g, formats, nformats, options, &set, basename, &in, d);
     }
     if (st == ILDKG_OK) {
       st = export_set_switch(&set, d);
@@ -310,6 +352,6 @@ export_write_all(graph *g, const export_format *const *formats, size_t nformats,
               formats[i]->extension, formats[i]->holds, count, formats[i]->name);
     }
   }
-  graph_statements_free(statements, count);
+  input_close(&in);
   return st;
 }

@@ -10,6 +10,7 @@
 
 #include "diag.h"
 #include "graph.h"
+#include "mapping_table.h"
 #include "ontology.h"
 #include "status.h"
 
@@ -19,11 +20,16 @@ typedef struct {
   const char *jsonld_context;   /**< URL of a hosted context to refer to; NULL: embed it */
 } export_options;
 
-/** What a writer gets: the graph's statements in N-Triples line order. */
+/**
+ * What a writer gets: the graph's statements in N-Triples line order, and lookups over
+ * them built once for all the writers of a run.
+ */
 typedef struct {
   raptor_world *world;
   raptor_statement **statements;
   size_t count;
+  const statement_index *index;   /**< the statements by subject */
+  const mapping_table *mappings;  /**< the graph's ildkg:Mapping nodes */
   const export_options *options;
   ildkg_diag *diag; /**< where a writer reports data it cannot carry */
   const char *path; /**< the file being written, for those reports */

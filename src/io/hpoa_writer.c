@@ -16,8 +16,8 @@ typedef entity_mapping mapping;
 
 typedef struct {
   const export_job *job;
-  statement_index *index;
-  mapping_table *mappings;
+  const statement_index *index;   /* the job's */
+  const mapping_table *mappings;  /* the job's */
   const char *date;        /* the ontology's dcterms:modified */
   const char *hpo_version; /* the ontology's ildkg:hpoVersion */
   feed_lines rows, left_out;
@@ -157,19 +157,14 @@ write_file(hpoa *h, FILE *out)
 ildkg_status
 hpoa_write(const export_job *job, FILE *out)
 {
-  hpoa h = {.job = job};
-  ildkg_status st = statement_index_new(job->statements, job->count, &h.index);
-  if (st == ILDKG_OK) {
-    h.date = statement_index_text(h.index, ILDKG_ONTOLOGY_IRI, NS_DCTERMS "modified");
-    h.hpo_version = statement_index_text(h.index, ILDKG_ONTOLOGY_IRI, NS_ILDKG "hpoVersion");
-    if (!h.date || !h.hpo_version) {
-      st = ildkg_diag_error(job->diag, (ildkg_loc){job->path, 0, NULL},
-                            "HPO annotations need a date and an HPO version: the ontology has "
-                            "no dcterms:modified or no ildkg:hpoVersion");
-    }
-  }
-  if (st == ILDKG_OK) {
-    st = mapping_table_new(job, h.index, &h.mappings);
+  hpoa h = {.job = job, .index = job->index, .mappings = job->mappings};
+  h.date = statement_index_text(h.index, ILDKG_ONTOLOGY_IRI, NS_DCTERMS "modified");
+  h.hpo_version = statement_index_text(h.index, ILDKG_ONTOLOGY_IRI, NS_ILDKG "hpoVersion");
+  ildkg_status st = ILDKG_OK;
+  if (!h.date || !h.hpo_version) {
+    st = ildkg_diag_error(job->diag, (ildkg_loc){job->path, 0, NULL},
+                          "HPO annotations need a date and an HPO version: the ontology has "
+                          "no dcterms:modified or no ildkg:hpoVersion");
   }
   if (st == ILDKG_OK) {
     st = collect_rows(&h);
@@ -179,7 +174,5 @@ hpoa_write(const export_job *job, FILE *out)
   }
   feed_lines_clear(&h.rows);
   feed_lines_clear(&h.left_out);
-  mapping_table_free(h.mappings);
-  statement_index_free(h.index);
   return st;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ns.h"
+#include "statement_index.h"
 #include "strmap.h"
 
 typedef enum { COERCE_NONE, COERCE_ID, COERCE_DATATYPE, COERCE_LANGUAGE } coercion;
@@ -224,12 +225,6 @@ jsonld_context_new(const ontology *o, const char *base)
 }
 
 /* ---- node objects ------------------------------------------------------------- */
-
-static const char *
-term_iri(const raptor_term *x)
-{
-  return (const char *)raptor_uri_as_string(x->value.uri);
-}
 
 static const char *
 literal_datatype(const raptor_term *x)

@@ -28,8 +28,8 @@ static const char *const ID_SCHEMES[] = {"MONDO", "HP", "MAXO", "CHEBI", "ORPHA"
 
 typedef struct {
   const export_job *job;
-  statement_index *index;
-  mapping_table *mappings;
+  const statement_index *index;  /* the job's */
+  const mapping_table *mappings; /* the job's */
   json_t *nodes; /* array of node objects */
   json_t *edges; /* array of edge objects */
 } kgx;
@@ -280,12 +280,8 @@ write_metadata(const kgx *k, FILE *out)
 ildkg_status
 kgx_write(const export_job *job, kgx_part part, FILE *out)
 {
-  kgx k = {job, NULL, NULL, json_array(), json_array()};
-  ildkg_status st = k.nodes && k.edges ? statement_index_new(job->statements, job->count, &k.index)
-                                       : ILDKG_ERR_NOMEM;
-  if (st == ILDKG_OK) {
-    st = mapping_table_new(job, k.index, &k.mappings);
-  }
+  kgx k = {job, job->index, job->mappings, json_array(), json_array()};
+  ildkg_status st = k.nodes && k.edges ? ILDKG_OK : ILDKG_ERR_NOMEM;
   if (st == ILDKG_OK) {
     st = collect(&k);
   }
@@ -300,7 +296,5 @@ kgx_write(const export_job *job, kgx_part part, FILE *out)
   }
   json_decref(k.nodes);
   json_decref(k.edges);
-  mapping_table_free(k.mappings);
-  statement_index_free(k.index);
   return st;
 }

@@ -517,7 +517,8 @@ write_graph(const query_answer *a, const char *format, const char *base, FILE *o
     return ILDKG_OK;
   }
   const export_options options = {base, NULL, NULL};
-  const export_job job = {a->world, a->triples, a->ntriples, &options, NULL, "-"};
+  /* no lookups: the raptor writers of a CONSTRUCT answer read the statements alone */
+  const export_job job = {a->world, a->triples, a->ntriples, NULL, NULL, &options, NULL, "-"};
   return f->write(f, &job, out);
 }
 
