@@ -32,12 +32,10 @@ parse(uint8_t command, int argc, char **argv)
   }
   case 1: {
     cli_inputs in;
-    cli_default_inputs(&in);
     return cli_parse_inputs("validate", no_help, argc, argv, &in);
   }
   case 2: {
     cli_inputs in;
-    cli_default_inputs(&in);
     return cli_parse_inputs("stats", no_help, argc, argv, &in);
   }
   case 3: {

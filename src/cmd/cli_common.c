@@ -383,6 +383,7 @@ cli_parse_inputs(const char *command, void (*print_help)(void), int argc, char *
                                           {"ontology", required_argument, NULL, 'o'},
                                           {"help", no_argument, NULL, 'h'},
                                           {NULL, 0, NULL, 0}};
+  cli_default_inputs(in);
   optind = 0; /* GNU getopt: start afresh */
   opterr = 0;
   for (int c; (c = getopt_long(argc, argv, "+h", options, NULL)) != -1;) {

@@ -16,7 +16,8 @@
 #include "cli.h"
 #include "export.h"
 
-/** `validate` and `stats`: --facts and --ontology only; @p print_help writes --help. */
+/** `validate` and `stats`: the default inputs, then --facts and --ontology; @p print_help
+    writes --help. */
 ildkg_status cli_parse_inputs(const char *command, void (*print_help)(void), int argc,
                               char **argv, cli_inputs *in);
 

@@ -26,7 +26,6 @@ int
 cmd_validate(int argc, char **argv)
 {
   cli_inputs in;
-  cli_default_inputs(&in);
   ildkg_status st = cli_parse_inputs("validate", print_help, argc, argv, &in);
   if (st != ILDKG_OK) {
     return cli_exit_code(st == ILDKG_DONE ? ILDKG_OK : st);
