@@ -39,20 +39,25 @@ frequency(const hpoa *h, const char *s)
   return strdup(term ? term : "");
 }
 
-/* The HP ids of @p entity: the exact ones, else the close ones. */
-static size_t
-phenotypes(const hpoa *h, const char *entity, const mapping **out, size_t max)
+/* A disease id phenotype tools read: an exact ORPHA or OMIM one. */
+static int
+is_disease_id(const mapping *m)
 {
-  size_t n, found = 0;
-  const mapping *m = mapping_table_of(h->mappings, entity, &n);
-  for (int exact = 1; exact >= 0 && !found; --exact) {
-    for (size_t i = 0; i < n && found < max; ++i) {
-      if (mapping_has_prefix(m[i].curie, "HP") && m[i].exact == exact) {
-        out[found++] = &m[i];
-      }
+  return m->exact && (mapping_has_prefix(m->curie, "ORPHA") || mapping_has_prefix(m->curie, "OMIM"));
+}
+
+/* Which of the @p n HP mappings @p m annotate: the exact ones (1) when there are any, else
+   the close ones (0); -1 when there is no HP mapping. */
+static int
+phenotype_match(const mapping *m, size_t n)
+{
+  int best = -1;
+  for (size_t i = 0; i < n; ++i) {
+    if (mapping_has_prefix(m[i].curie, "HP") && m[i].exact > best) {
+      best = m[i].exact;
     }
   }
-  return found;
+  return best;
 }
 
 static int
@@ -65,19 +70,17 @@ cell_ok(const char *value)
 static ildkg_status
 add_claim(hpoa *h, const char *s, const char *aspect)
 {
-  enum { MAX_IDS = 16 };
   const char *subject = term_iri(statement_index_object(h->index, s, NS_ILDKG "subject"));
   const char *object = term_iri(statement_index_object(h->index, s, NS_ILDKG "object"));
-  const mapping *hp[MAX_IDS];
-  const size_t nhp = phenotypes(h, object, hp, MAX_IDS);
-  size_t ndisease = 0;
+  size_t nhp = 0, ndisease = 0;
+  const mapping *hp = mapping_table_of(h->mappings, object, &nhp);
+  const int exactness = phenotype_match(hp, nhp);
   const mapping *disease = mapping_table_of(h->mappings, subject, &ndisease);
   int any_disease = 0;
   for (size_t d = 0; d < ndisease; ++d) {
-    any_disease |= disease[d].exact && (mapping_has_prefix(disease[d].curie, "ORPHA") ||
-                                        mapping_has_prefix(disease[d].curie, "OMIM"));
+    any_disease |= is_disease_id(&disease[d]);
   }
-  if (!nhp || !any_disease) {
+  if (exactness < 0 || !any_disease) {
     return ILDKG_OK; /* no disease id phenotype tools read, or no phenotype id */
   }
   char *restricted = feed_claim_restrictions(h->job, h->index, s), *freq = NULL, *refs = NULL;
@@ -95,11 +98,14 @@ add_claim(hpoa *h, const char *s, const char *aspect)
     st = ILDKG_ERR_NOMEM;
   }
   for (size_t d = 0; st == ILDKG_OK && d < ndisease; ++d) {
-    if (!disease[d].exact || !(mapping_has_prefix(disease[d].curie, "ORPHA") || mapping_has_prefix(disease[d].curie, "OMIM"))) {
+    if (!is_disease_id(&disease[d])) {
       continue;
     }
     for (size_t p = 0; st == ILDKG_OK && p < nhp; ++p) {
       char *line = NULL;
+      if (!mapping_has_prefix(hp[p].curie, "HP") || hp[p].exact != exactness) {
+        continue;
+      }
       if (!cell_ok(disease[d].label)) {
         st = ildkg_diag_error(h->job->diag, (ildkg_loc){h->job->path, 0, NULL},
                               "HPO annotations cannot carry the name of %s: a tab or line break",
@@ -107,7 +113,7 @@ add_claim(hpoa *h, const char *s, const char *aspect)
         break;
       }
       st = feed_lines_add(&h->rows, asprintf(&line, "%s\t%s\t%s\t%s\t%s\tTAS\t\t%s\t\t\t%s\tildkg[%s]",
-                                        disease[d].curie, disease[d].label, qualifier, hp[p]->curie,
+                                        disease[d].curie, disease[d].label, qualifier, hp[p].curie,
                                         refs, freq, aspect, h->date) < 0
                                  ? NULL : line);
     }
