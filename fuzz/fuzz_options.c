@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * libFuzzer target: every option parser. The input's first byte picks a command (build,
- * validate, stats, context, query, compare); the rest, split at NUL bytes, is its
+ * validate, stats, context, query, compare, serve, load); the rest, split at NUL bytes, is its
  * arguments. The parser runs as `ildkg COMMAND ARG...` would run it, without running the
  * command. Help and usage messages go to /dev/null (through the stdio streams only: a
  * sanitizer report still reaches file descriptor 2).
@@ -25,7 +25,7 @@ no_help(void)
 static ildkg_status
 parse(uint8_t command, int argc, char **argv)
 {
-  switch (command % 6) {
+  switch (command % 8) {
   case 0: {
     build_options o;
     return build_parse_options(&o, argc, argv);
@@ -45,6 +45,14 @@ parse(uint8_t command, int argc, char **argv)
   case 4: {
     query_options o;
     return query_parse_options(&o, argc, argv);
+  }
+  case 6: {
+    serve_options o;
+    return serve_parse_options(&o, argc, argv);
+  }
+  case 7: {
+    load_options o;
+    return load_parse_options(&o, argc, argv);
   }
   default: {
     compare_options o;

@@ -23,6 +23,8 @@ static const cli_command COMMANDS[] = {
   {"context", cmd_context, "print the JSON-LD context of the ontology"},
   {"query", cmd_query, "run a SPARQL query over the graph or an RDF file"},
   {"compare", cmd_compare, "compare COP and CTD-ILD topic by topic"},
+  {"serve", cmd_serve, "answer SPARQL 1.1 Protocol queries over HTTP, with a query page"},
+  {"load", cmd_load, "put the graph into a triple store (SPARQL 1.1 Graph Store Protocol)"},
 };
 
 static void

@@ -31,6 +31,7 @@ void cli_print_diag(const char *command, const ildkg_diag *d, ildkg_status st);
 typedef struct {
   const char *facts_dir;
   const char *ontology_dir;
+  const char *web_dir; /**< the query page of `serve` */
 } cli_inputs;
 
 void cli_default_inputs(cli_inputs *in);
@@ -111,5 +112,7 @@ int cmd_stats(int argc, char **argv);
 int cmd_context(int argc, char **argv);
 int cmd_query(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_load(int argc, char **argv);
 
 #endif

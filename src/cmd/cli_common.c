@@ -81,6 +81,7 @@ cli_default_inputs(cli_inputs *in)
   const int installed = running_installed_binary() || !is_directory(ILDKG_SRCDIR "/facts");
   in->facts_dir = installed ? ILDKG_PKGDATADIR "/facts" : ILDKG_SRCDIR "/facts";
   in->ontology_dir = installed ? ILDKG_PKGDATADIR "/ontology" : ILDKG_SRCDIR "/ontology";
+  in->web_dir = installed ? ILDKG_PKGDATADIR "/web" : ILDKG_SRCDIR "/web";
 }
 
 ildkg_status

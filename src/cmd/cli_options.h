@@ -64,4 +64,31 @@ typedef struct {
 
 ildkg_status compare_parse_options(compare_options *o, int argc, char **argv);
 
+typedef struct {
+  cli_inputs in;
+  cli_query_options q; /**< --data, --timeout, --max-rows (no --endpoint) */
+  const char *base;
+  const char *bind;
+  unsigned port;
+  unsigned threads;
+  const char *page; /**< the HTML of `/` */
+} serve_options;
+
+ildkg_status serve_parse_options(serve_options *o, int argc, char **argv);
+
+typedef struct {
+  cli_inputs in;
+  const char *base;
+  const char *endpoint; /**< the Graph Store endpoint */
+  const char *graph;    /**< the graph IRI; NULL: the review's */
+  int default_graph;    /**< --default-graph: the store's default graph instead */
+  const char *file;     /**< an RDF file to send instead of the graph built from the facts */
+  const char *user;
+  const char *password;
+  int add;              /**< POST (add to the graph) instead of PUT (replace it) */
+  double timeout_s;
+} load_options;
+
+ildkg_status load_parse_options(load_options *o, int argc, char **argv);
+
 #endif

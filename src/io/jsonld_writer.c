@@ -78,6 +78,14 @@ compact_iri(const char *iri, const char *base)
   return asprintf(&out, "%s:%s", best_prefix, iri + best) < 0 ? NULL : out;
 }
 
+/* "_:label", a blank node identifier. Caller frees. */
+static char *
+blank_id(const raptor_term *t)
+{
+  char *out = NULL;
+  return asprintf(&out, "_:%s", (const char *)t->value.blank.string) < 0 ? NULL : out;
+}
+
 /* ---- the term table ------------------------------------------------------------- */
 
 static void
@@ -276,8 +284,13 @@ explicit_value(const raptor_term *o, const char *base)
       ok = set(v, "@language", json_string((const char *)o->value.literal.language));
     }
     free(c);
+  } else if (ok && o->type == RAPTOR_TERM_TYPE_BLANK) {
+    /* the exports hold none, but a CONSTRUCT answer or a service description may */
+    char *label = blank_id(o);
+    ok = label && set(v, "@id", json_string(label));
+    free(label);
   } else {
-    ok = 0; /* ildkg graphs hold no blank nodes */
+    ok = 0;
   }
   if (!ok) {
     json_decref(v);
@@ -351,9 +364,10 @@ add_node(json_t *nodes, const term_table *t, raptor_statement **st, size_t from,
   if (!node || json_array_append_new(nodes, node) != 0) {
     return 0;
   }
-  char *id = st[from]->subject->type == RAPTOR_TERM_TYPE_URI
-               ? compact_iri(term_iri(st[from]->subject), t->base)
-               : NULL;
+  const raptor_term *subject = st[from]->subject;
+  char *id = subject->type == RAPTOR_TERM_TYPE_URI ? compact_iri(term_iri(subject), t->base)
+             : subject->type == RAPTOR_TERM_TYPE_BLANK ? blank_id(subject)
+                                                       : NULL;
   int ok = id && set(node, "@id", json_string(id));
   free(id);
   for (size_t k = from, end; ok && k < to; k = end) {

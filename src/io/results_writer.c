@@ -12,7 +12,8 @@
 #include "ns.h"
 
 static const char *const SPARQL_FORMATS[] = {"csv", "tsv", "json", "xml"};
-static const char *const GRAPH_FORMATS[] = {"turtle", "ntriples"};
+static const char *const GRAPH_FORMATS[] = {"turtle", "ntriples", "jsonld", "rdfxml"};
+enum { NGRAPH_FORMATS = sizeof GRAPH_FORMATS / sizeof *GRAPH_FORMATS };
 
 static int
 in_list(const char *s, const char *const *list, size_t n)
@@ -29,7 +30,7 @@ int
 results_format_known(const char *format)
 {
   return !strcmp(format, "table") || in_list(format, SPARQL_FORMATS, 4) ||
-         in_list(format, GRAPH_FORMATS, 2);
+         in_list(format, GRAPH_FORMATS, NGRAPH_FORMATS);
 }
 
 /* ---- the table ------------------------------------------------------------------ */
@@ -513,7 +514,8 @@ static ildkg_status
 write_graph(const query_answer *a, const char *format, const char *base, FILE *out)
 {
   const export_format *f = export_format_find(format);
-  if (!a->ntriples) {
+  /* Line formats hold no triples as no bytes; JSON-LD and RDF/XML still need a document. */
+  if (!a->ntriples && (!strcmp(format, "ntriples") || !strcmp(format, "turtle"))) {
     return ILDKG_OK;
   }
   const export_options options = {base, NULL, NULL};
@@ -542,7 +544,7 @@ results_write(const query_answer *a, const char *format, const char *base, FILE 
 {
   why[0] = '\0';
   const int graph_result = a->kind == ANSWER_GRAPH;
-  if (graph_result != in_list(format, GRAPH_FORMATS, 2) &&
+  if (graph_result != in_list(format, GRAPH_FORMATS, NGRAPH_FORMATS) &&
       !(graph_result && !strcmp(format, "table"))) {
     return ILDKG_ERR_USAGE;
   }

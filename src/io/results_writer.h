@@ -5,7 +5,7 @@
  * SELECT and ASK: `table` (aligned text for people: IRIs shortened with the export
  * prefixes, literals by their text), and the SPARQL 1.1 results formats `csv`, `tsv`,
  * `json`, `xml`, written here to the W3C specifications (an unbound variable is left out
- * of its row). CONSTRUCT: `turtle`, `ntriples` (raptor, sorted).
+ * of its row). CONSTRUCT: `turtle`, `ntriples`, `rdfxml` (raptor, sorted), `jsonld`.
  */
 #ifndef ILDKG_RESULTS_WRITER_H
 #define ILDKG_RESULTS_WRITER_H

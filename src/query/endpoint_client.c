@@ -693,3 +693,85 @@ endpoint_client_answer(const char *url, const char *query, size_t len, double ti
   free(r.body.data);
   return st;
 }
+
+/* ---- Graph Store HTTP Protocol ---- */
+
+/* @p url with the graph parameter: ?graph=IRI (escaped), or ?default. Caller frees. */
+static char *
+graph_store_url(CURL *curl, const char *url, const char *graph_iri)
+{
+  const char *join = strchr(url, '?') ? "&" : "?";
+  char *full = NULL;
+  if (!graph_iri) {
+    return asprintf(&full, "%s%sdefault", url, join) < 0 ? NULL : full;
+  }
+  char *escaped = curl_easy_escape(curl, graph_iri, 0);
+  const int len = escaped ? asprintf(&full, "%s%sgraph=%s", url, join, escaped) : -1;
+  curl_free(escaped);
+  return len < 0 ? NULL : full;
+}
+
+static ildkg_status
+send_graph(CURL *curl, const char *url, const endpoint_graph_upload *u, response *r, char *why,
+           size_t why_size)
+{
+  char error[CURL_ERROR_SIZE] = "";
+  char *content_type = NULL;
+  if (asprintf(&content_type, "Content-Type: %s", u->content_type) < 0) {
+    return ILDKG_ERR_NOMEM;
+  }
+  struct curl_slist *headers = curl_slist_append(NULL, content_type);
+  struct curl_slist *more = headers ? curl_slist_append(headers, "Expect:") : NULL;
+  ildkg_status st = more ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  CURLcode rc = CURLE_OK;
+  if (st == ILDKG_OK) {
+    rc = set_options(curl, url, u->body, headers, u->timeout_s, &r->body, error);
+    rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)u->len);
+    rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, u->add ? "POST" : "PUT");
+    if (u->user) {
+      /* whatever the store asks for: Basic, or Digest as Virtuoso's Graph Store does */
+      rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_HTTPAUTH, (long)CURLAUTH_ANY);
+      rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_USERNAME, u->user);
+      rc = rc ? rc : curl_easy_setopt(curl, CURLOPT_PASSWORD, u->password ? u->password : "");
+    }
+    rc = rc ? rc : curl_easy_perform(curl);
+  }
+  if (st == ILDKG_OK && rc != CURLE_OK) {
+    st = transfer_error(rc, url, u->timeout_s, &r->body, error, why, why_size);
+  }
+  if (st == ILDKG_OK && curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &r->status)) {
+    st = fail(why, why_size, ILDKG_ERR_REMOTE, "%s: no HTTP status", url);
+  }
+  curl_slist_free_all(headers);
+  free(content_type);
+  return st;
+}
+
+ildkg_status
+endpoint_client_store_graph(const endpoint_graph_upload *u, long *status, char *why,
+                            size_t why_size)
+{
+  *status = 0;
+  if (!endpoint_client_url_is_valid(u->url)) {
+    return fail(why, why_size, ILDKG_ERR_USAGE, "not an http:// or https:// URL: '%s'", u->url);
+  }
+  response r = {0, NULL, {NULL, 0, 0, 0, 0}};
+  const int initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+  CURL *curl = initialised ? curl_easy_init() : NULL;
+  char *url = curl ? graph_store_url(curl, u->url, u->graph) : NULL;
+  ildkg_status st = url ? send_graph(curl, url, u, &r, why, why_size) : ILDKG_ERR_NOMEM;
+  *status = r.status;
+  if (st == ILDKG_OK && (r.status < 200 || r.status > 299)) {
+    st = http_error(url, &r, why, why_size);
+  }
+  free(url);
+  if (curl) {
+    curl_easy_cleanup(curl);
+  }
+  if (initialised) {
+    curl_global_cleanup();
+  }
+  free(r.content_type);
+  free(r.body.data);
+  return st;
+}

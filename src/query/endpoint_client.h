@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /**
- * @file endpoint_client.h  One SPARQL query sent to a remote SPARQL 1.1 service, and its
- * complete answer.
+ * @file endpoint_client.h  A remote SPARQL 1.1 service: one query sent and its complete
+ * answer, or one graph put into its Graph Store.
  *
  * The query goes unchanged (no local refusal rules) over the SPARQL 1.1 Protocol with
  * libcurl: a POST of `query=...` URL-encoded in the body (Virtuoso 7.2 never answers
@@ -82,5 +82,27 @@ ildkg_status endpoint_client_parse_body(const char *content_type, const char *bo
                                         endpoint_form form, const char *base_iri,
                                         raptor_world *world, size_t max_rows,
                                         query_answer **out, char *why, size_t why_size);
+
+/** One graph for a store's SPARQL 1.1 Graph Store HTTP Protocol endpoint. */
+typedef struct {
+  const char *url;          /**< the Graph Store endpoint (http or https) */
+  const char *graph;        /**< the graph IRI (?graph=...); NULL: the default graph (?default) */
+  int add;                  /**< POST (add the triples) instead of PUT (replace the graph) */
+  const char *content_type; /**< of @p body: text/turtle, application/n-triples... */
+  const char *body;
+  size_t len;
+  const char *user;         /**< NULL: no authentication; else Basic or Digest, as asked */
+  const char *password;
+  double timeout_s;         /**< 0: never give up */
+} endpoint_graph_upload;
+
+/**
+ * Send @p u to its store; *status is the HTTP status (0 when none came).
+ * @return ILDKG_OK (2xx); ILDKG_ERR_REMOTE (no connection, or a status outside 2xx: @p why
+ *   says it with the start of what the store said); ILDKG_ERR_LIMIT (the timeout);
+ *   ILDKG_ERR_USAGE (not an http(s) URL); ILDKG_ERR_NOMEM.
+ */
+ildkg_status endpoint_client_store_graph(const endpoint_graph_upload *u, long *status,
+                                         char *why, size_t why_size);
 
 #endif

@@ -58,3 +58,29 @@ done_testing() {
   echo "1..$tap_count"
   [ "$tap_failed" = 0 ]
 }
+
+# ---- ildkg serve (serve.sh, browser.sh) ----
+pcheck() { "$PYTHON3" "$srcdir/tests/cli/protocol_check.py" "$@"; }
+
+server_pids=
+# start_server NAME ARGS...: start `ildkg serve --port 0 ARGS`, wait until it listens, and
+# set url to its root. Its stdout and stderr are $scratch/NAME.out and .err.
+start_server() {
+  name=$1
+  shift
+  "$ILDKG" serve --port 0 "$@" >"$scratch/$name.out" 2>"$scratch/$name.err" &
+  pid=$!
+  server_pids="$server_pids $pid"
+  eval "${name}_pid=$pid"
+  if url=$(pcheck wait "$scratch/$name.out" "$pid" 60 2>"$scratch/wait.err"); then
+    return 0
+  fi
+  not_ok "ildkg serve $* listens" "$(cat "$scratch/wait.err")" "$(tail -5 "$scratch/$name.err")"
+  return 1
+}
+stop_servers() {
+  for p in $server_pids; do
+    kill -TERM "$p" 2>/dev/null && wait "$p" 2>/dev/null
+  done
+  server_pids=
+}

@@ -150,5 +150,56 @@ grep -q "HTTP status 400: .*syntax error" "$scratch/err" &&
   ok "query --endpoint: the store's message is shown" ||
   not_ok "query --endpoint: the store's message is shown" "$(cat "$scratch/err")"
 
+# ildkg load: the graph built from the facts put into the store with the Graph Store
+# Protocol (Virtuoso's, behind digest authentication), then the store holds exactly the
+# export's triples in that graph, and compare --endpoint gives the local rows there.
+crud="http://127.0.0.1:$http_port/sparql-graph-crud-auth"
+loaded="urn:ildkg:test:loaded"
+if "$ILDKG" load --endpoint "$crud" --graph "$loaded" --user dba --password dba \
+  >"$scratch/load.out" 2>"$scratch/load.err"; then
+  ok "load: PUT into <$loaded> ($(cat "$scratch/load.err"))"
+else
+  not_ok "load: PUT into <$loaded>" "$(cat "$scratch/load.err")"
+fi
+check "load: Virtuoso's <$loaded> holds the export's triple count" \
+  vcheck same-rows "$scratch/count.csv" "$endpoint" "$loaded" "$scratch/count.rq"
+printf 'SELECT ?s ?p ?o WHERE { ?s ?p ?o }\n' >"$scratch/all.rq"
+"$ILDKG" query --data "$ttl" -f csv "$scratch/all.rq" >"$scratch/all.csv" 2>&1
+check "load: Virtuoso's <$loaded> holds exactly the export's triples" \
+  vcheck same-rows "$scratch/all.csv" "$endpoint" "$loaded" "$scratch/all.rq"
+for q in "$srcdir"/ontology/queries/*.rq; do
+  topic=$(basename "$q" .rq)
+  if "$ILDKG" compare --endpoint "$endpoint?default-graph-uri=$loaded" -f csv "$topic" \
+    >"$scratch/remote.csv" 2>"$scratch/err" &&
+    "$ILDKG" compare -f csv "$topic" >"$scratch/local.csv" 2>>"$scratch/err"; then
+    check "load, then compare --endpoint $topic: the local rows" \
+      vcheck same-csv "$scratch/local.csv" "$scratch/remote.csv"
+  else
+    not_ok "load, then compare --endpoint $topic runs" "$(cat "$scratch/err")"
+  fi
+done
+# PUT replaces: a second load leaves the same count; --add adds a file's triples.
+printf '<urn:ildkg:test:s> <urn:ildkg:test:p> "added" .\n' >"$scratch/one.nt"
+"$ILDKG" load --endpoint "$crud" --graph "$loaded" --user dba --password dba 2>"$scratch/err" &&
+  "$ILDKG" load --endpoint "$crud" --graph "$loaded" --user dba --password dba --add \
+    --file "$scratch/one.nt" 2>>"$scratch/err"
+status=$?
+expected=$(($(tail -1 "$scratch/count.csv" | tr -d '\r') + 1))
+printf 'triples\n%s\n' "$expected" >"$scratch/count-plus.csv"
+if [ "$status" = 0 ]; then
+  check "load again (PUT replaces), then --add one triple: $expected triples" \
+    vcheck same-rows "$scratch/count-plus.csv" "$endpoint" "$loaded" "$scratch/count.rq"
+else
+  not_ok "load again, then --add one triple" "$(cat "$scratch/err")"
+fi
+expect_status "load with a wrong password: exit 76" 76 \
+  "$ILDKG" load --endpoint "$crud" --graph "$loaded" --user dba --password wrong
+grep -q "HTTP status 401" "$scratch/err" && ok "load: the store's 401 is shown" ||
+  not_ok "load: the store's 401 is shown" "$(cat "$scratch/err")"
+expect_status "load of an N-Quads file (several graphs): exit 64" 64 \
+  "$ILDKG" load --endpoint "$crud" --file "$srcdir/exports/cop-ctd-ild.nq"
+expect_status "load to a closed port: exit 76" 76 \
+  "$ILDKG" load --endpoint "http://127.0.0.1:$port/nothing-here" --timeout 10
+
 stop_virtuoso
 done_testing
