@@ -9,8 +9,8 @@ set -eu
 build=$1 seconds=$2
 src=$(cd "$(dirname "$0")/.." && pwd)
 flags="-O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
-includes="$(pkg-config --cflags redland raptor2 rasqal jansson libcurl) -I$build -I$src/src/base -I$src/src/facts -I$src/src/rdf -I$src/src/io -I$src/src/query -I$src/src/cmd"
-libs=$(pkg-config --libs redland raptor2 rasqal jansson libcurl)
+includes="$(pkg-config --cflags redland raptor2 rasqal jansson libcurl libmicrohttpd) -I$build -I$src/src/base -I$src/src/facts -I$src/src/rdf -I$src/src/io -I$src/src/query -I$src/src/serve -I$src/src/cmd"
+libs="$(pkg-config --libs redland raptor2 rasqal jansson libcurl libmicrohttpd) -pthread"
 work=$(mktemp -d "${TMPDIR:-/tmp}/ildkg-fuzz.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$build/fuzz-findings"
