@@ -48,6 +48,35 @@ split_out_path(export_set *s, const char *out)
   return ILDKG_OK;
 }
 
+/* Create the missing directories of @p path, as `mkdir -p` does (mode 0777 less the umask),
+   so that --out a/b works when a/ is new. */
+static ildkg_status
+make_parents(const char *path, ildkg_diag *d)
+{
+  char *copy = strdup(path);
+  if (!copy) {
+    return ILDKG_ERR_NOMEM;
+  }
+  ildkg_status st = ILDKG_OK;
+  for (char *p = copy + 1;; ++p) {
+    const char c = *p;
+    if (c != '/' && c != '\0') {
+      continue;
+    }
+    *p = '\0';
+    if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+      st = cant_errno(d, copy, "cannot create the output's parent directory");
+      break;
+    }
+    if (c == '\0') {
+      break;
+    }
+    *p = c;
+  }
+  free(copy);
+  return st;
+}
+
 /* Nothing but regular files named PREFIX* in DIR? Names the first other entry in *other. */
 static ildkg_status
 holds_only_exports(const char *dir, const char *prefix, char **other)
@@ -200,6 +229,7 @@ export_set_open(export_set *s, const char *out, const char *basename, ildkg_diag
   if (!s->name[0] || !strcmp(s->name, ".") || !strcmp(s->name, "..") || !strcmp(s->name, "/")) {
     return cant(d, out, "--out must name a directory of its own, not '.', '..' or '/'");
   }
+  ILDKG_TRY(st, make_parents(s->parent, d));
   ILDKG_TRY(st, lock_parent(s, d));
   ILDKG_TRY(st, check_out(s, d));
   ILDKG_TRY(st, clear_stale_staging(s, d));

@@ -80,4 +80,10 @@ mkdir "$out" && chmod 750 "$out"
 expect_status "build into a directory of mode 750 exits 0" 0 "$ILDKG" build --out "$out"
 [ "$(stat -c %a "$out")" = 750 ] && ok "... and the new set has mode 750" ||
   not_ok "... and the new set has mode 750" "mode $(stat -c %a "$out")"
+# --out whose parents do not exist yet: they are created, as mkdir -p would.
+expect_status "build --out NEW/a/b (missing parents) exits 0" 0 "$ILDKG" build --format turtle --out "$scratch/new/a/b"
+[ -s "$scratch/new/a/b/cop-ctd-ild.ttl" ] && ok "... and writes the export there" ||
+  not_ok "... and writes the export there" "$(ls -R "$scratch/new" 2>&1)"
+: >"$scratch/plainfile"
+expect_status "build --out FILE/x (a parent is a file): 73" 73 "$ILDKG" build --out "$scratch/plainfile/x"
 done_testing
