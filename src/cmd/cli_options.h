@@ -26,6 +26,7 @@ typedef struct {
   const char *out_dir;
   const char *base;
   const char *jsonld_context;
+  int timing; /**< --timing */
   const export_format *formats[EXPORT_FORMAT_MAX]; /**< each format once */
   size_t nformats;
 } build_options;
@@ -58,6 +59,7 @@ typedef struct {
   cli_query_options q;
   const char *format;
   int list;
+  int timing; /**< --timing */
   char **topics; /**< the TOPIC operands, in order */
   size_t ntopics;
 } compare_options;

@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "cli.h"
 #include "cli_options.h"
+#include "triples_source.h"
 #include "export.h"
 #include "graph_builder.h"
 #include "ns.h"
@@ -33,6 +35,8 @@ print_help(void)
          "  --base IRI       base IRI of the data, ending in / or # (default: %s)\n"
          "  --jsonld-context URL  in the JSON-LD export, refer to the context at URL\n"
          "                   (a hosted copy of ontology/context.jsonld) instead of embedding it\n"
+         "  --timing         print to stderr the wall and CPU time of each stage (read and\n"
+         "                   validate, build the graph, graph checks, write the exports)\n"
          "  --format LIST    comma-separated formats (default: all):\n",
          EXPORT_BASENAME, ILDKG_DEFAULT_BASE);
   for (size_t i = 0; i < export_format_count(); ++i) {
@@ -77,7 +81,7 @@ build_parse_options(build_options *o, int argc, char **argv)
     {"facts", required_argument, NULL, 'f'}, {"ontology", required_argument, NULL, 'o'},
     {"out", required_argument, NULL, 'd'},   {"base", required_argument, NULL, 'b'},
     {"format", required_argument, NULL, 'F'}, {"help", no_argument, NULL, 'h'},
-    {"jsonld-context", required_argument, NULL, 'j'},
+    {"jsonld-context", required_argument, NULL, 'j'}, {"timing", no_argument, NULL, 't'},
     {NULL, 0, NULL, 0}};
   *o = (build_options){.out_dir = "exports", .base = ILDKG_DEFAULT_BASE};
   cli_default_inputs(&o->in);
@@ -92,6 +96,7 @@ build_parse_options(build_options *o, int argc, char **argv)
     case 'd': o->out_dir = optarg; break;
     case 'b': o->base = optarg; break;
     case 'j': o->jsonld_context = optarg; break;
+    case 't': o->timing = 1; break;
     case 'F': st = add_formats(o, optarg); break;
     case 'h': print_help(); return ILDKG_DONE;
     default: return cli_usage_error("build", "bad option '%s'", argv[optind - 1]);
@@ -116,6 +121,31 @@ build_parse_options(build_options *o, int argc, char **argv)
   return st;
 }
 
+/* Wall and CPU clocks at the start of a stage, for --timing. */
+typedef struct {
+  double wall_ms, cpu_ms;
+} stage_clock;
+
+static stage_clock
+clock_now(void)
+{
+  struct timespec cpu;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+  return (stage_clock){triples_source_now_ms(), cpu.tv_sec * 1e3 + cpu.tv_nsec / 1e6};
+}
+
+/* Print the stage that began at *since, when --timing asks, and start the next one. */
+static void
+end_stage(const build_options *o, const char *stage, stage_clock *since)
+{
+  const stage_clock now = clock_now();
+  if (o->timing) {
+    fprintf(stderr, "ildkg build: timing: %s: wall %.1f ms, cpu %.1f ms\n", stage,
+            now.wall_ms - since->wall_ms, now.cpu_ms - since->cpu_ms);
+  }
+  *since = now;
+}
+
 int
 cmd_build(int argc, char **argv)
 {
@@ -126,18 +156,23 @@ cmd_build(int argc, char **argv)
   }
   ildkg_diag *d = ildkg_diag_new(CLI_MAX_MESSAGES);
   pipeline p = {NULL, NULL, NULL};
+  stage_clock clock = clock_now();
   st = d ? pipeline_load(&p, o.in.facts_dir, o.in.ontology_dir, d) : ILDKG_ERR_NOMEM;
+  end_stage(&o, "read and validate", &clock);
   if (st == ILDKG_OK) {
     st = pipeline_build_graph(&p, o.base);
+    end_stage(&o, "build the graph", &clock);
   }
   size_t nchecks = 0;
   if (st == ILDKG_OK) {
     st = pipeline_check_graph(&p, o.in.ontology_dir, d, &nchecks);
+    end_stage(&o, "graph checks", &clock);
   }
   if (st == ILDKG_OK) {
     const export_options eo = {o.base, p.ontology, o.jsonld_context};
     st = export_write_all(p.graph, o.formats, o.nformats, &eo, o.out_dir, EXPORT_BASENAME, d,
                           stdout);
+    end_stage(&o, "write the exports", &clock);
   }
   if (d) {
     cli_print_diag("build", d, ILDKG_OK); /* the line below names any failure */

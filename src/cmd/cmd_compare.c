@@ -14,6 +14,7 @@
 #include "pipeline.h"
 #include "results_writer.h"
 #include "topics.h"
+#include "triples_source.h"
 
 static void
 print_help(void)
@@ -33,6 +34,8 @@ print_help(void)
          "                   https; its ?default-graph-uri=... applies) instead\n"
          "  --timeout SECONDS  stop a query after this long (default %g; 0: never)\n"
          "  --max-rows N     refuse an answer of more than N rows (default %lu; 0: no limit)\n"
+         "  --timing         print to stderr how long each topic's query took (its answer\n"
+         "                   computed, before it is written), in ms\n"
          "  --facts DIR      facts directory (default: the source tree's or installed facts/)\n"
          "  --ontology DIR   ontology directory, with queries/ (default: likewise)\n"
          "  -h, --help       this help\n"
@@ -181,7 +184,12 @@ run_topics(graph *g, raptor_world *remote, const char *dir, const topic *const *
   query_answer **answers = calloc(n ? n : 1, sizeof *answers);
   ildkg_status st = answers ? ILDKG_OK : ILDKG_ERR_NOMEM;
   for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
+    const double started = triples_source_now_ms();
     st = answer_topic(g, remote, dir, chosen[i], o, d, &answers[i]);
+    if (st == ILDKG_OK && o->timing) {
+      fprintf(stderr, "ildkg compare: timing: %s: query %.3f ms\n", chosen[i]->name,
+              triples_source_now_ms() - started);
+    }
   }
   if (st == ILDKG_OK && n) {
     st = write_topics(answers, chosen, n, o, d);
@@ -201,7 +209,8 @@ compare_parse_options(compare_options *o, int argc, char **argv)
     {"data", required_argument, NULL, 'd'},     {"facts", required_argument, NULL, 'F'},
     {"ontology", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
     {"timeout", required_argument, NULL, 'T'},  {"max-rows", required_argument, NULL, 'R'},
-    {"endpoint", required_argument, NULL, 'E'}, {NULL, 0, NULL, 0}};
+    {"endpoint", required_argument, NULL, 'E'}, {"timing", no_argument, NULL, 't'},
+    {NULL, 0, NULL, 0}};
   *o = (compare_options){.format = "table"};
   cli_default_inputs(&o->in);
   cli_default_query_options(&o->q);
@@ -211,6 +220,7 @@ compare_parse_options(compare_options *o, int argc, char **argv)
     ildkg_status st = ILDKG_OK;
     switch (c) {
     case 'l': o->list = 1; break;
+    case 't': o->timing = 1; break;
     case 'f': o->format = optarg; break;
     case 'd':
     case 'T':
