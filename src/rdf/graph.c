@@ -433,7 +433,7 @@ graph_raptor_world(graph *g)
 /* A statement with its terms in N-Triples form, the sort keys. */
 typedef struct {
   raptor_statement *statement;
-  unsigned char *terms[3];
+  const unsigned char *terms[3];
 } sort_entry;
 
 /* N-Triples terms are self-delimiting, so comparing them one by one orders the
@@ -451,30 +451,137 @@ compare_entries(const void *a, const void *b)
   return 0;
 }
 
+/* True when raptor's N-Triples writer copies @p s as it is: printable ASCII without the
+   characters it escapes (" \ >) or any other that could need a \u. */
+static int
+copies_verbatim(const unsigned char *s, size_t len)
+{
+  for (size_t i = 0; i < len; ++i) {
+    if (s[i] < 0x20 || s[i] >= 0x7f || s[i] == '"' || s[i] == '\\' || s[i] == '>') {
+      return 0;
+    }
+  }
+  return 1;
+}
+
+/* The parts of @p t's N-Triples form when every part is copied verbatim (<iri>, "lex",
+   "lex"@lang, "lex"^^<dt>, _:id): the number of parts, or 0 when raptor must write it. */
+static int
+verbatim_parts(const raptor_term *t, const unsigned char *part[5], size_t len[5])
+{
+  switch (t->type) {
+  case RAPTOR_TERM_TYPE_URI:
+    part[0] = (const unsigned char *)"<", len[0] = 1;
+    part[1] = raptor_uri_as_counted_string(t->value.uri, &len[1]);
+    part[2] = (const unsigned char *)">", len[2] = 1;
+    return copies_verbatim(part[1], len[1]) ? 3 : 0;
+  case RAPTOR_TERM_TYPE_BLANK:
+    part[0] = (const unsigned char *)"_:", len[0] = 2;
+    part[1] = t->value.blank.string, len[1] = t->value.blank.string_len;
+    return copies_verbatim(part[1], len[1]) ? 2 : 0;
+  case RAPTOR_TERM_TYPE_LITERAL: {
+    part[0] = (const unsigned char *)"\"", len[0] = 1;
+    part[1] = t->value.literal.string, len[1] = t->value.literal.string_len;
+    int n = 2;
+    if (t->value.literal.language) {
+      part[2] = (const unsigned char *)"\"@", len[2] = 2;
+      part[3] = t->value.literal.language, len[3] = t->value.literal.language_len;
+      n = 4;
+    } else if (t->value.literal.datatype) {
+      part[2] = (const unsigned char *)"\"^^<", len[2] = 4;
+      part[3] = raptor_uri_as_counted_string(t->value.literal.datatype, &len[3]);
+      part[4] = (const unsigned char *)">", len[4] = 1;
+      n = 5;
+    } else {
+      part[2] = (const unsigned char *)"\"", len[2] = 1;
+      n = 3;
+    }
+    for (int i = 1; i < n; i += 2) {
+      if (!copies_verbatim(part[i], len[i])) {
+        return 0;
+      }
+    }
+    return n;
+  }
+  case RAPTOR_TERM_TYPE_UNKNOWN: break;
+  }
+  return 0;
+}
+
+/* The sort keys of @p n statements: terms copied verbatim go into one arena (raptor's
+   term-to-string writes a byte at a time, the better part of a sort), the others are
+   raptor's own strings, listed in *owned for raptor_free_memory. */
+typedef struct {
+  unsigned char *arena;
+  unsigned char **owned;
+  size_t nowned;
+} sort_keys;
+
+static ildkg_status
+make_keys(raptor_statement **all, size_t n, sort_entry *entries, sort_keys *k)
+{
+  size_t arena_size = 0, unwritten = 0;
+  const unsigned char *part[5];
+  size_t len[5];
+  for (size_t i = 0; i < n; ++i) {
+    raptor_term *terms[3] = {all[i]->subject, all[i]->predicate, all[i]->object};
+    for (int t = 0; t < 3; ++t) {
+      const int parts = verbatim_parts(terms[t], part, len);
+      for (int p = 0; p < parts; ++p) {
+        arena_size += len[p];
+      }
+      arena_size += parts ? 1 : 0;
+      unwritten += parts ? 0 : 1;
+    }
+  }
+  k->arena = malloc(arena_size ? arena_size : 1);
+  k->owned = calloc(unwritten ? unwritten : 1, sizeof *k->owned);
+  if (!k->arena || !k->owned) {
+    return ILDKG_ERR_NOMEM;
+  }
+  unsigned char *at = k->arena;
+  for (size_t i = 0; i < n; ++i) {
+    raptor_term *terms[3] = {all[i]->subject, all[i]->predicate, all[i]->object};
+    entries[i].statement = all[i];
+    for (int t = 0; t < 3; ++t) {
+      const int parts = verbatim_parts(terms[t], part, len);
+      if (!parts) {
+        unsigned char *s = raptor_term_to_counted_string(terms[t], NULL);
+        if (!s) {
+          return ILDKG_ERR_NOMEM;
+        }
+        k->owned[k->nowned++] = s;
+        entries[i].terms[t] = s;
+        continue;
+      }
+      entries[i].terms[t] = at;
+      for (int p = 0; p < parts; ++p) {
+        memcpy(at, part[p], len[p]);
+        at += len[p];
+      }
+      *at++ = '\0';
+    }
+  }
+  return ILDKG_OK;
+}
+
 ildkg_status
 graph_sort_statements(raptor_statement **all, size_t n)
 {
   sort_entry *entries = calloc(n ? n : 1, sizeof *entries);
-  ildkg_status st = entries ? ILDKG_OK : ILDKG_ERR_NOMEM;
-  for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
-    raptor_term *terms[3] = {all[i]->subject, all[i]->predicate, all[i]->object};
-    entries[i].statement = all[i];
-    for (int k = 0; st == ILDKG_OK && k < 3; ++k) {
-      entries[i].terms[k] = raptor_term_to_counted_string(terms[k], NULL);
-      st = entries[i].terms[k] ? ILDKG_OK : ILDKG_ERR_NOMEM;
-    }
-  }
+  sort_keys keys = {NULL, NULL, 0};
+  ildkg_status st = entries ? make_keys(all, n, entries, &keys) : ILDKG_ERR_NOMEM;
   if (st == ILDKG_OK) {
     qsort(entries, n, sizeof *entries, compare_entries);
     for (size_t i = 0; i < n; ++i) {
       all[i] = entries[i].statement;
     }
   }
-  for (size_t i = 0; entries && i < n; ++i) {
-    for (int k = 0; k < 3; ++k) {
-      raptor_free_memory(entries[i].terms[k]);
-    }
+  for (size_t i = 0; i < keys.nowned; ++i) {
+    raptor_free_memory(keys.owned[i]);
   }
+  free(keys.owned);
+  free(keys.arena);
   free(entries);
   return st;
 }
