@@ -388,6 +388,41 @@ rewrite_substr_span(const char *text, size_t from, size_t to, text_buffer *b, ch
   return append(b, text + copied, to > copied ? to - copied : 0) ? ILDKG_ERR_NOMEM : ILDKG_OK;
 }
 
+/* The next token after @p at that is not blank. */
+static sparql_token
+next_significant(const char *text, size_t at)
+{
+  sparql_token t = sparql_lexer_next(text, at);
+  while (t.kind == SPARQL_TOKEN_BLANK) {
+    t = sparql_lexer_next(text, t.start + t.len);
+  }
+  return t;
+}
+
+ildkg_status
+query_guard_refuse_update(const char *text, char *why, size_t size)
+{
+  static const char *const UPDATE[] = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE",
+                                       "DROP",   "COPY",   "MOVE", "ADD",   "WITH"};
+  sparql_token t = next_significant(text, 0);
+  /* the prologue: BASE <iri> and PREFIX name: <iri> */
+  while (t.kind == SPARQL_TOKEN_WORD &&
+         (sparql_token_is(text, &t, "BASE") || sparql_token_is(text, &t, "PREFIX"))) {
+    do {
+      t = next_significant(text, t.start + t.len);
+    } while (t.kind != SPARQL_TOKEN_IRI && t.kind != SPARQL_TOKEN_END);
+    t = next_significant(text, t.start + t.len);
+  }
+  for (size_t i = 0; t.kind == SPARQL_TOKEN_WORD && i < sizeof UPDATE / sizeof *UPDATE; ++i) {
+    if (sparql_token_is(text, &t, UPDATE[i])) {
+      snprintf(why, size, "not supported: update operations (%s: ildkg's graph is read-only)",
+               UPDATE[i]);
+      return ILDKG_ERR_UNSUPPORTED;
+    }
+  }
+  return ILDKG_OK;
+}
+
 ildkg_status
 query_guard_rewrite_substr(const char *text, char **out, char *why, size_t size)
 {

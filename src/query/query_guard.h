@@ -26,6 +26,15 @@
 ildkg_status query_guard_fix_text(const char *text, char **out);
 
 /**
+ * Refuse a SPARQL Update request (its first keyword after the prologue is INSERT, DELETE,
+ * LOAD, CLEAR, CREATE, DROP, COPY, MOVE, ADD or WITH) before rasqal parses it: ildkg's
+ * graph is read-only, and rasqal 0.9.33 leaks what it parsed of an update it then
+ * refuses to take as a query.
+ * @return ILDKG_OK; ILDKG_ERR_UNSUPPORTED with @p why ("not supported: ...").
+ */
+ildkg_status query_guard_refuse_update(const char *text, char *why, size_t size);
+
+/**
  * @p text with every SUBSTR rewritten so that rasqal answers it right (see
  * query_guard.c), in a new string *out (caller frees).
  * @return ILDKG_OK; ILDKG_ERR_UNSUPPORTED (@p why, @p size bytes) for a SUBSTR whose start

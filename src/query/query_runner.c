@@ -540,7 +540,10 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
   /* rasqal cannot parse property paths: each becomes an IRI the triples source answers */
   char *unpathed = NULL, *fixed = NULL;
   property_paths *paths = NULL;
-  ildkg_status st = query_scope_check(text, why, QUERY_WHY_SIZE);
+  ildkg_status st = query_guard_refuse_update(text, why, QUERY_WHY_SIZE);
+  if (st == ILDKG_OK) {
+    st = query_scope_check(text, why, QUERY_WHY_SIZE);
+  }
   if (st == ILDKG_OK) {
     st = property_path_rewrite(text, limits->base_iri, &unpathed, &paths, why, QUERY_WHY_SIZE);
   }

@@ -252,4 +252,17 @@ m=$("$ILDKG" query --data "$DATA" -f csv -e 'SELECT (COUNT(*) AS ?n) WHERE { ?s 
 got=$(printf '<urn:x> <urn:p> "in" .\n' | "$ILDKG" query --data - -f csv -e 'SELECT ?o WHERE { ?s ?p ?o }' | tr -d '\r' | tail -1)
 [ "$got" = in ] && ok "--data - reads standard input" || not_ok "--data - reads standard input" "$got"
 
+# SPARQL Update is refused (69) before rasqal parses it, whatever its form and prologue;
+# a variable or prefixed name spelled like a keyword is no update.
+for u in 'INSERT DATA { <urn:s> <urn:p> <urn:o> }' 'delete where { ?s ?p ?o }' \
+  'PREFIX a: <urn:a:> # c
+BASE <urn:b> LOAD <http://example.org/x>' 'CLEAR ALL' 'CREATE GRAPH <urn:g>' 'DROP SILENT ALL' \
+  'COPY DEFAULT TO <urn:g>' 'MOVE <urn:g> TO DEFAULT' 'ADD <urn:g> TO <urn:h>' \
+  'WITH <urn:g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }'; do
+  expect_status "update refused with 69: $(echo "$u" | tr '\n' ' ' | cut -c1-40)" 69 "$ILDKG" query -e "$u"
+  grep -q 'not supported: update operations' "$scratch/err" || not_ok "... saying so" "$(cat "$scratch/err")"
+done
+expect_status "a variable named ?insert is no update" 0 "$ILDKG" query -f csv -e 'SELECT ?insert WHERE { ?insert ?p ?o } LIMIT 1'
+expect_status "a prefix named insert: is no update" 0 "$ILDKG" query -f csv -e 'PREFIX insert: <urn:x:> ASK { ?s ?p insert:o }'
+
 done_testing

@@ -24,6 +24,8 @@ expect_status "build: 0, memcheck clean" 0 vg "$ILDKG" build --out "$scratch/o3"
 nt="$srcdir/exports/cop-ctd-ild.nt"
 expect_status "query that does not parse: 65, memcheck clean" 65 vg "$ILDKG" query --data "$nt" -e 'SELECT ?x WHERE { ?x'
 expect_status "query refused: 69, memcheck clean" 69 vg "$ILDKG" query --data "$nt" -e 'SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }'
+expect_status "an update as a query: refused 69 before rasqal parses it (rasqal leaks it), memcheck clean" 69 \
+  vg "$ILDKG" query --data "$nt" -e 'PREFIX a: <http://a/> WITH <http://a/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }'
 expect_status "query over the limit: 75, memcheck clean" 75 vg "$ILDKG" query --data "$nt" --max-rows 3 -e 'SELECT ?s WHERE { ?s ?p ?o }'
 expect_status "query: 0, memcheck clean" 0 vg "$ILDKG" query -f json --data "$nt" -e \
   'SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s ORDER BY ?s LIMIT 5'
