@@ -1,7 +1,8 @@
 // A peer of make bench: Oxigraph (npm `oxigraph`, in memory) loads a Turtle file and runs
 // every compare topic. Usage: node oxigraph-topics.js FILE.ttl QUERY_DIR RUNS
-// Prints one JSON object: the load's wall and CPU ms, and per topic the median wall and CPU
-// ms of RUNS runs and its row count.
+// Prints one JSON line as each part is done (so that a caller that stops it keeps what was
+// measured): the load's wall and CPU ms, then per topic the median wall and CPU ms of RUNS
+// runs and its row count.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -24,7 +25,7 @@ const [file, queryDir, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg || 3);
 const store = new oxigraph.Store();
 const load = timed(() => store.load(fs.readFileSync(file, 'utf8'), { format: 'text/turtle' }));
-const topics = {};
+process.stdout.write(JSON.stringify({ load: { wall: load.wall, cpu: load.cpu }, triples: store.size }) + '\n');
 for (const name of fs.readdirSync(queryDir).filter((n) => n.endsWith('.rq')).sort()) {
   const query = fs.readFileSync(path.join(queryDir, name), 'utf8');
   const times = [];
@@ -34,6 +35,6 @@ for (const name of fs.readdirSync(queryDir).filter((n) => n.endsWith('.rq')).sor
     rows = Array.isArray(t.result) ? t.result.length : 1;
     times.push(t);
   }
-  topics[name.replace(/\.rq$/, '')] = { wall: median(times.map((t) => t.wall)), cpu: median(times.map((t) => t.cpu)), rows };
+  process.stdout.write(JSON.stringify({ topic: name.replace(/\.rq$/, ''), wall: median(times.map((t) => t.wall)),
+    cpu: median(times.map((t) => t.cpu)), rows }) + '\n');
 }
-process.stdout.write(JSON.stringify({ load: { wall: load.wall, cpu: load.cpu }, triples: store.size, topics }) + '\n');
