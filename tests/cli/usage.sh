@@ -66,4 +66,15 @@ expect_status "query --endpoint --timeout 1 on a silent server exits 75" 75 \
   "$ILDKG" query --timeout 1 --endpoint "http://127.0.0.1:$(cat "$scratch/silent.port")/sparql" -e 'ASK {}'
 kill "$silent" 2>/dev/null
 wait "$silent" 2>/dev/null
+# One version: --version's (configure.ac) is the ontology's, the citation's and the changelog's.
+version=$("$ILDKG" --version | sed 's/^ildkg //')
+onto=$(sed -n 's/.*owl:versionInfo "\([^"]*\)".*/\1/p' "$srcdir/ontology/ildkg.ttl" | head -1)
+cff=$(sed -n 's/^version: //p' "$srcdir/CITATION.cff")
+log=$(sed -n 's/^## \([0-9][^ ]*\).*/\1/p' "$srcdir/CHANGELOG.md" | head -1)
+[ -n "$version" ] && [ "$version" = "$onto" ] && [ "$version" = "$cff" ] && [ "$version" = "$log" ] &&
+  ok "one version everywhere: $version" ||
+  not_ok "one version everywhere" "--version $version, ontology $onto, CITATION.cff $cff, CHANGELOG.md $log"
+for f in LICENSE CITATION.cff CHANGELOG.md; do
+  [ -s "$srcdir/$f" ] && ok "$f is there" || not_ok "$f is there"
+done
 done_testing
