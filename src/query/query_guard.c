@@ -1108,10 +1108,29 @@ check_having_aggregates(verdict *v, rasqal_query *q, rasqal_expression *e)
   }
 }
 
+/* Whether the SELECT list or HAVING of @p q computes an aggregate. */
+static int
+query_aggregates(rasqal_query *q)
+{
+  raptor_sequence *vars = rasqal_query_get_bound_variable_sequence(q);
+  for (int i = 0; vars && i < raptor_sequence_size(vars); ++i) {
+    const rasqal_variable *var = raptor_sequence_get_at(vars, i);
+    if (has_aggregate_text(var->expression, NULL)) {
+      return 1;
+    }
+  }
+  raptor_sequence *having = rasqal_query_get_having_conditions_sequence(q);
+  return having && raptor_sequence_size(having) > 0;
+}
+
 static void
 check_modifiers(verdict *v, rasqal_query *q)
 {
   raptor_sequence *group = rasqal_query_get_group_conditions_sequence(q);
+  if (group && raptor_sequence_size(group) > 0 && !query_aggregates(q)) {
+    refuse(v, "GROUP BY without an aggregate (rasqal gives a row a solution, not a row a "
+              "group; add an aggregate such as COUNT(*), or use SELECT DISTINCT)");
+  }
   for (int i = 0; group && i < raptor_sequence_size(group); ++i) {
     if (!is_plain_variable(raptor_sequence_get_at(group, i))) {
       refuse(v, "GROUP BY on an expression (rasqal does not group by its value)");

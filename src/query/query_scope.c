@@ -664,6 +664,12 @@ check_subselects(scope *sc)
            "wrongly)");
       return;
     }
+    if (sub->grouped_by && !sub->aggregated) {
+      fail(sc, ILDKG_ERR_UNSUPPORTED,
+           "not supported: a sub-SELECT with GROUP BY and no aggregate (rasqal gives a row a "
+           "solution, not a row a group)");
+      return;
+    }
     if (sub->distinct && sub->sliced) {
       fail(sc, ILDKG_ERR_UNSUPPORTED,
            "not supported: a sub-SELECT with DISTINCT and LIMIT or OFFSET (rasqal cuts before "

@@ -265,4 +265,16 @@ done
 expect_status "a variable named ?insert is no update" 0 "$ILDKG" query -f csv -e 'SELECT ?insert WHERE { ?insert ?p ?o } LIMIT 1'
 expect_status "a prefix named insert: is no update" 0 "$ILDKG" query -f csv -e 'PREFIX insert: <urn:x:> ASK { ?s ?p insert:o }'
 
+# GROUP BY without an aggregate: rasqal gives a row a solution (72 for 17 groups here),
+# so it is refused, in the query and in a sub-SELECT; with an aggregate it is answered.
+expect_status "GROUP BY without an aggregate: refused 69" 69 "$ILDKG" query -f csv -e \
+  'PREFIX ildkg: <https://w3id.org/ildkg/ontology#> SELECT ?p WHERE { ?c ildkg:predicate ?p } GROUP BY ?p'
+grep -q 'not supported: GROUP BY without an aggregate' "$scratch/err" && ok "... saying so" || not_ok "... saying so" "$(cat "$scratch/err")"
+expect_status "a sub-SELECT with GROUP BY and no aggregate: refused 69" 69 "$ILDKG" query -f csv -e \
+  'PREFIX ildkg: <https://w3id.org/ildkg/ontology#> SELECT ?p WHERE { { SELECT ?p WHERE { ?c ildkg:predicate ?p } GROUP BY ?p } }'
+rows=$("$ILDKG" query -f csv -e 'PREFIX ildkg: <https://w3id.org/ildkg/ontology#> SELECT ?p (COUNT(*) AS ?n) WHERE { ?c ildkg:predicate ?p } GROUP BY ?p' | tail -n +2 | wc -l)
+distinct=$("$ILDKG" query -f csv -e 'PREFIX ildkg: <https://w3id.org/ildkg/ontology#> SELECT ?p WHERE { ?c ildkg:predicate ?p }' | tail -n +2 | sort -u | wc -l)
+[ "$rows" = "$distinct" ] && [ "$rows" -gt 1 ] && ok "GROUP BY with COUNT(*): a row a group ($rows)" ||
+  not_ok "GROUP BY with COUNT(*): a row a group" "$rows rows, $distinct groups"
+
 done_testing

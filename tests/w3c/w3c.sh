@@ -5,10 +5,12 @@
 # they are read from $ILDKG_W3C_DIR or $ILDKG_SHARED_DIR/reference/w3c-sparql-tests.
 . "$srcdir/tests/cli/lib.sh"
 
-# Evaluation tests that pass with today's binary; raise it when ildkg passes more.
-MIN_PASS=407
+# Evaluation tests that pass with today's binary; raise it when ildkg passes more. (407
+# until GROUP BY without an aggregate was refused: two grouping tests passed because their
+# data happened to hold one solution a group; rasqal answers a row a solution.)
+MIN_PASS=405
 # Negative syntax tests ildkg refuses today (the issue asked for rdflib 6.1's 61 of the 90).
-MIN_NEGATIVE_REFUSED=88
+MIN_NEGATIVE_REFUSED=89
 
 W3C_DIR=${ILDKG_W3C_DIR:-}
 if [ -z "$W3C_DIR" ] && [ -n "${ILDKG_SHARED_DIR:-}" ]; then
