@@ -1127,10 +1127,6 @@ static void
 check_modifiers(verdict *v, rasqal_query *q)
 {
   raptor_sequence *group = rasqal_query_get_group_conditions_sequence(q);
-  if (group && raptor_sequence_size(group) > 0 && !query_aggregates(q)) {
-    refuse(v, "GROUP BY without an aggregate (rasqal gives a row a solution, not a row a "
-              "group; add an aggregate such as COUNT(*), or use SELECT DISTINCT)");
-  }
   for (int i = 0; group && i < raptor_sequence_size(group); ++i) {
     if (!is_plain_variable(raptor_sequence_get_at(group, i))) {
       refuse(v, "GROUP BY on an expression (rasqal does not group by its value)");
@@ -1275,6 +1271,12 @@ query_guard_check(rasqal_query *q, graph *data, unsigned features, char *why, si
   }
   if (v.st == ILDKG_OK) {
     check_grouped_projection(&v, q);
+  }
+  /* after the projection's check, so that an invalid query is called invalid first */
+  raptor_sequence *group = rasqal_query_get_group_conditions_sequence(q);
+  if (v.st == ILDKG_OK && group && raptor_sequence_size(group) > 0 && !query_aggregates(q)) {
+    refuse(&v, "GROUP BY without an aggregate (rasqal gives a row a solution, not a row a "
+               "group; add an aggregate such as COUNT(*), or use SELECT DISTINCT)");
   }
   return v.st;
 }
