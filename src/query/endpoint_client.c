@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "graph.h"
+#include "sparql_lexer.h"
 #include "utf8.h"
 
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
@@ -56,24 +57,6 @@ endpoint_client_url_is_valid(const char *url)
   return 0;
 }
 
-/* The offset of the first byte at or after @p i that is neither blank nor in a comment. */
-static size_t
-skip_blank(const char *q, size_t len, size_t i)
-{
-  while (i < len) {
-    if (isspace((unsigned char)q[i])) {
-      ++i;
-    } else if (q[i] == '#') {
-      while (i < len && q[i] != '\n') {
-        ++i;
-      }
-    } else {
-      break;
-    }
-  }
-  return i;
-}
-
 static int
 word_is(const char *word, size_t n, const char *keyword)
 {
@@ -83,27 +66,15 @@ word_is(const char *word, size_t n, const char *keyword)
 endpoint_form
 endpoint_client_query_form(const char *query, size_t len)
 {
-  for (size_t i = skip_blank(query, len, 0); i < len;) {
-    size_t n = 0;
-    while (i + n < len && isalpha((unsigned char)query[i + n])) {
-      ++n;
-    }
-    if (word_is(query + i, n, "PREFIX") || word_is(query + i, n, "BASE")) {
-      /* the declaration ends with its IRI, which holds no '>' */
-      const char *end = memchr(query + i, '>', len - i);
-      if (!end) {
-        return ENDPOINT_FORM_UNKNOWN;
-      }
-      i = skip_blank(query, len, (size_t)(end - query) + 1);
-      continue;
-    }
-    return word_is(query + i, n, "SELECT")      ? ENDPOINT_FORM_SELECT
-           : word_is(query + i, n, "ASK")       ? ENDPOINT_FORM_ASK
-           : word_is(query + i, n, "CONSTRUCT") ? ENDPOINT_FORM_GRAPH
-           : word_is(query + i, n, "DESCRIBE")  ? ENDPOINT_FORM_GRAPH
-                                                : ENDPOINT_FORM_UNKNOWN;
+  const sparql_token t = sparql_lexer_after_prologue(query);
+  if (t.start + t.len > len) {
+    return ENDPOINT_FORM_UNKNOWN;
   }
-  return ENDPOINT_FORM_UNKNOWN;
+  return sparql_token_is(query, &t, "SELECT")      ? ENDPOINT_FORM_SELECT
+         : sparql_token_is(query, &t, "ASK")       ? ENDPOINT_FORM_ASK
+         : sparql_token_is(query, &t, "CONSTRUCT") ? ENDPOINT_FORM_GRAPH
+         : sparql_token_is(query, &t, "DESCRIBE")  ? ENDPOINT_FORM_GRAPH
+                                                   : ENDPOINT_FORM_UNKNOWN;
 }
 
 /* ---- SPARQL 1.1 JSON results ---- */

@@ -262,29 +262,18 @@ append(text_buffer *b, const char *s, size_t n)
   return 0;
 }
 
-/* The next non-blank token at or after @p at. */
-static sparql_token
-next_solid(const char *text, size_t at)
-{
-  sparql_token t = sparql_lexer_next(text, at);
-  while (t.kind == SPARQL_TOKEN_BLANK) {
-    t = sparql_lexer_next(text, t.start + t.len);
-  }
-  return t;
-}
-
 /* A whole-number constant of at least 1, alone in [from, to). */
 static int
 is_positive_whole(const char *text, size_t from, size_t to)
 {
-  sparql_token t = next_solid(text, from);
+  sparql_token t = sparql_lexer_next_solid(text, from);
   if (t.kind == SPARQL_TOKEN_PUNCT && text[t.start] == '+') {
-    t = next_solid(text, t.start + 1);
+    t = sparql_lexer_next_solid(text, t.start + 1);
   }
   if (t.kind != SPARQL_TOKEN_NUMBER || strspn(text + t.start, "0123456789") != t.len) {
     return 0;
   }
-  const sparql_token after = next_solid(text, t.start + t.len);
+  const sparql_token after = sparql_lexer_next_solid(text, t.start + t.len);
   return after.start >= to && strtol(text + t.start, NULL, 10) >= 1;
 }
 
@@ -370,7 +359,7 @@ rewrite_substr_span(const char *text, size_t from, size_t to, text_buffer *b, ch
       break;
     }
     at = t.start + t.len;
-    const sparql_token open = next_solid(text, at);
+    const sparql_token open = sparql_lexer_next_solid(text, at);
     if (!sparql_token_is(text, &t, "SUBSTR") || open.kind != SPARQL_TOKEN_PUNCT ||
         text[open.start] != '(') {
       continue;
@@ -388,31 +377,12 @@ rewrite_substr_span(const char *text, size_t from, size_t to, text_buffer *b, ch
   return append(b, text + copied, to > copied ? to - copied : 0) ? ILDKG_ERR_NOMEM : ILDKG_OK;
 }
 
-/* The next token after @p at that is not blank. */
-static sparql_token
-next_significant(const char *text, size_t at)
-{
-  sparql_token t = sparql_lexer_next(text, at);
-  while (t.kind == SPARQL_TOKEN_BLANK) {
-    t = sparql_lexer_next(text, t.start + t.len);
-  }
-  return t;
-}
-
 ildkg_status
 query_guard_refuse_update(const char *text, char *why, size_t size)
 {
   static const char *const UPDATE[] = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE",
                                        "DROP",   "COPY",   "MOVE", "ADD",   "WITH"};
-  sparql_token t = next_significant(text, 0);
-  /* the prologue: BASE <iri> and PREFIX name: <iri> */
-  while (t.kind == SPARQL_TOKEN_WORD &&
-         (sparql_token_is(text, &t, "BASE") || sparql_token_is(text, &t, "PREFIX"))) {
-    do {
-      t = next_significant(text, t.start + t.len);
-    } while (t.kind != SPARQL_TOKEN_IRI && t.kind != SPARQL_TOKEN_END);
-    t = next_significant(text, t.start + t.len);
-  }
+  const sparql_token t = sparql_lexer_after_prologue(text);
   for (size_t i = 0; t.kind == SPARQL_TOKEN_WORD && i < sizeof UPDATE / sizeof *UPDATE; ++i) {
     if (sparql_token_is(text, &t, UPDATE[i])) {
       snprintf(why, size, "not supported: update operations (%s: ildkg's graph is read-only)",

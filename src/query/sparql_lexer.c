@@ -132,3 +132,26 @@ sparql_token_is(const char *text, const sparql_token *t, const char *keyword)
   return t->kind == SPARQL_TOKEN_WORD && t->len == strlen(keyword) &&
          !strncasecmp(text + t->start, keyword, t->len);
 }
+
+sparql_token
+sparql_lexer_next_solid(const char *text, size_t at)
+{
+  sparql_token t = sparql_lexer_next(text, at);
+  while (t.kind == SPARQL_TOKEN_BLANK) {
+    t = sparql_lexer_next(text, t.start + t.len);
+  }
+  return t;
+}
+
+sparql_token
+sparql_lexer_after_prologue(const char *text)
+{
+  sparql_token t = sparql_lexer_next_solid(text, 0);
+  while (sparql_token_is(text, &t, "BASE") || sparql_token_is(text, &t, "PREFIX")) {
+    do { /* a declaration ends with its IRI */
+      t = sparql_lexer_next_solid(text, t.start + t.len);
+    } while (t.kind != SPARQL_TOKEN_IRI && t.kind != SPARQL_TOKEN_END);
+    t = sparql_lexer_next_solid(text, t.start + t.len);
+  }
+  return t;
+}

@@ -29,6 +29,15 @@ typedef struct {
 /** The token that starts at @p text[at]. */
 sparql_token sparql_lexer_next(const char *text, size_t at);
 
+/** The first token at or after @p text[at] that is not blank (white space, comments). */
+sparql_token sparql_lexer_next_solid(const char *text, size_t at);
+
+/**
+ * The first solid token after the prologue (BASE <iri>, PREFIX name: <iri>): where the
+ * keyword of the query form (SELECT, ASK...) or of an update (INSERT...) stands.
+ */
+sparql_token sparql_lexer_after_prologue(const char *text);
+
 /** True when the word token @p t of @p text is @p keyword, in any case. */
 int sparql_token_is(const char *text, const sparql_token *t, const char *keyword);
 
