@@ -172,6 +172,15 @@ read_texts(const serve_options *o, served_texts *t, ildkg_diag *d)
   return st;
 }
 
+/* The signals that stop the server: SIGINT and SIGTERM. */
+static void
+stop_signals(sigset_t *set)
+{
+  sigemptyset(set);
+  sigaddset(set, SIGINT);
+  sigaddset(set, SIGTERM);
+}
+
 /* Serve until SIGINT or SIGTERM, which the caller has blocked in every thread. */
 static ildkg_status
 serve_until_signal(const serve_options *o, graph *g, const served_texts *t, ildkg_diag *d)
@@ -187,16 +196,19 @@ serve_until_signal(const serve_options *o, graph *g, const served_texts *t, ildk
     ildkg_diag_error(d, (ildkg_loc){"--bind", 0, NULL}, "%s", *why ? why : ildkg_status_string(st));
     return st;
   }
-  const int v6 = strchr(o->bind, ':') != NULL;
-  char root[128];
-  snprintf(root, sizeof root, "http://%s%s%s:%u/", v6 ? "[" : "", o->bind, v6 ? "]" : "",
-           sparql_server_port(server));
-  printf("ildkg serve: listening on %s (SPARQL endpoint %ssparql)\n", root, root);
+  char *root = sparql_server_url(server, ""), *endpoint = sparql_server_url(server, "sparql");
+  if (!root || !endpoint) {
+    free(root);
+    free(endpoint);
+    sparql_server_stop(server);
+    return ILDKG_ERR_NOMEM;
+  }
+  printf("ildkg serve: listening on %s (SPARQL endpoint %s)\n", root, endpoint);
   fflush(stdout);
+  free(root);
+  free(endpoint);
   sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
+  stop_signals(&stop);
   int signal_number = 0;
   sigwait(&stop, &signal_number);
   fprintf(stderr, "ildkg serve: %s, stopping\n", signal_number == SIGINT ? "SIGINT" : "SIGTERM");
@@ -215,9 +227,7 @@ cmd_serve(int argc, char **argv)
   /* blocked before any thread starts, so that every thread inherits the mask and the
      signals wait for sigwait */
   sigset_t stop;
-  sigemptyset(&stop);
-  sigaddset(&stop, SIGINT);
-  sigaddset(&stop, SIGTERM);
+  stop_signals(&stop);
   pthread_sigmask(SIG_BLOCK, &stop, NULL);
   ildkg_diag *d = ildkg_diag_new(CLI_MAX_MESSAGES);
   pipeline p = {NULL, NULL, NULL};

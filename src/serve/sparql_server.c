@@ -194,11 +194,10 @@ endpoint_url(const sparql_server *s, struct MHD_Connection *c)
   const int plain = host && *host && strlen(host) < 256 &&
                     host[strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                                       "0123456789.-:[]")] == '\0';
-  const int v6 = strchr(s->o.bind, ':') != NULL;
-  const int len = plain ? asprintf(&url, "http://%s/sparql", host)
-                        : asprintf(&url, "http://%s%s%s:%u/sparql", v6 ? "[" : "", s->o.bind,
-                                   v6 ? "]" : "", s->port);
-  return len < 0 ? NULL : url;
+  if (!plain) {
+    return sparql_server_url(s, "sparql");
+  }
+  return asprintf(&url, "http://%s/sparql", host) < 0 ? NULL : url;
 }
 
 static enum MHD_Result
@@ -511,6 +510,17 @@ unsigned
 sparql_server_port(const sparql_server *s)
 {
   return s->port;
+}
+
+char *
+sparql_server_url(const sparql_server *s, const char *path)
+{
+  const int v6 = strchr(s->o.bind, ':') != NULL;
+  char *url = NULL;
+  return asprintf(&url, "http://%s%s%s:%u/%s", v6 ? "[" : "", s->o.bind, v6 ? "]" : "",
+                  s->port, path) < 0
+           ? NULL
+           : url;
 }
 
 void

@@ -52,6 +52,12 @@ ildkg_status sparql_server_start(graph *g, const sparql_server_options *o, sparq
 /** The port it listens on (the chosen one when asked for 0). */
 unsigned sparql_server_port(const sparql_server *s);
 
+/**
+ * http://ADDR:PORT/@p path on the address and port it listens on (an IPv6 address in
+ * brackets). Caller frees; NULL when out of memory.
+ */
+char *sparql_server_url(const sparql_server *s, const char *path);
+
 /** Stop listening, finish the requests under way, and release @p s. NULL is fine. */
 void sparql_server_stop(sparql_server *s);
 
