@@ -17,6 +17,9 @@
 #define NS_OA "http://www.w3.org/ns/oa#"
 #define NS_OBO "http://purl.obolibrary.org/obo/"
 #define NS_SEMAPV "https://w3id.org/semapv/vocab/"
+#define NS_VOID "http://rdfs.org/ns/void#"
+#define NS_DCAT "http://www.w3.org/ns/dcat#"
+#define NS_PAV "http://purl.org/pav/"
 
 /** The project ontology: fixed, whatever base IRI the data is built with. */
 #define ILDKG_ONTOLOGY_IRI "https://w3id.org/ildkg/ontology"

@@ -56,8 +56,8 @@ print_help(void)
          "                   http://HOST:8890/sparql-graph-crud-auth; Fuseki:\n"
          "                   http://HOST:3030/DATASET/data; Oxigraph: http://HOST:7878/store;\n"
          "                   GraphDB: http://HOST:7200/repositories/ID/rdf-graphs/service)\n"
-         "  --graph IRI      the graph (default: the review's IRI, the graph of the N-Quads\n"
-         "                   export, %s/review with the default --base)\n"
+         "  --graph IRI      the graph (default: the release's IRI, the graph of the N-Quads\n"
+         "                   export, %srelease/%s with the default --base)\n"
          "  --default-graph  the store's default graph instead of a named one\n"
          "  --add            add the triples (POST) instead of replacing the graph (PUT)\n"
          "  --file FILE      send FILE instead (.ttl, .nt, .rdf, .owl, .jsonld: one graph)\n"
@@ -70,7 +70,7 @@ print_help(void)
          "  -h, --help       this help\n"
          "\nExit status: 0 the store accepted it (HTTP 2xx), 64 usage, 65 bad data, 66 missing\n"
          "input, 75 timeout, 76 the store refused it or could not be reached.\n",
-         ILDKG_DEFAULT_BASE, CLI_DEFAULT_TIMEOUT, ILDKG_DEFAULT_BASE);
+         ILDKG_DEFAULT_BASE, PACKAGE_VERSION, CLI_DEFAULT_TIMEOUT, ILDKG_DEFAULT_BASE);
 }
 
 static const char *
@@ -210,7 +210,7 @@ cmd_load(int argc, char **argv)
                           : build_turtle(&o, &body, &len, &triples, d);
   const char *graph_iri = o.default_graph ? NULL : o.graph;
   if (st == ILDKG_OK && !graph_iri && !o.default_graph) {
-    graph_iri = review = export_review_iri(o.base);
+    graph_iri = review = graph_builder_dataset_iri(o.base);
     st = review ? ILDKG_OK : ILDKG_ERR_NOMEM;
   }
   if (st == ILDKG_OK) {

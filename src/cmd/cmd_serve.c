@@ -236,7 +236,7 @@ cmd_serve(int argc, char **argv)
   if (st == ILDKG_OK) {
     st = read_texts(&o, &t, d);
   }
-  if (st == ILDKG_OK && !o.q.ndata && !(t.dataset_iri = export_review_iri(o.base))) {
+  if (st == ILDKG_OK && !o.q.ndata && !(t.dataset_iri = graph_builder_dataset_iri(o.base))) {
     st = ILDKG_ERR_NOMEM;
   }
   if (st == ILDKG_OK) {

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "export_set.h"
+#include "graph_builder.h"
 #include "jsonld_writer.h"
 #include "hpoa_writer.h"
 #include "kgx_writer.h"
@@ -28,7 +29,7 @@ static const export_format FORMATS[] = {
    write_with_raptor},
   {"ntriples", ".nt", "N-Triples, one triple a line, sorted", "ntriples", "triples",
    write_with_raptor},
-  {"nquads", ".nq", "N-Quads, the review's IRI as graph name, sorted", "nquads", "triples",
+  {"nquads", ".nq", "N-Quads, the release's IRI as graph name, sorted", "nquads", "triples",
    write_nquads},
   {"jsonld", ".jsonld", "JSON-LD 1.1, compacted with ontology/context.jsonld", NULL, "triples",
    write_jsonld},
@@ -87,13 +88,6 @@ declare_prefix(raptor_world *world, raptor_serializer *s, const char *prefix, co
   return rc;
 }
 
-char *
-export_review_iri(const char *base)
-{
-  char *iri = NULL;
-  return asprintf(&iri, "%sreview", base) < 0 ? NULL : iri;
-}
-
 /* Serialize the job's statements with raptor; @p graph names their graph (N-Quads) or is NULL. */
 static ildkg_status
 serialize(const export_format *format, const export_job *job, raptor_term *graph_name, FILE *out)
@@ -138,11 +132,12 @@ write_with_raptor(const export_format *self, const export_job *job, FILE *out)
   return serialize(self, job, NULL, out);
 }
 
-/* Every triple in one named graph, the review's IRI, so several sources can share a store. */
+/* Every triple in one named graph, the release's IRI, so several sources (and releases) can
+ * share a store. */
 static ildkg_status
 write_nquads(const export_format *self, const export_job *job, FILE *out)
 {
-  char *iri = export_review_iri(job->options->base);
+  char *iri = graph_builder_dataset_iri(job->options->base);
   raptor_term *name = iri ? raptor_new_term_from_uri_string(job->world, (unsigned char *)iri) : NULL;
   const ildkg_status st = name ? serialize(self, job, name, out) : ILDKG_ERR_NOMEM;
   if (name) {

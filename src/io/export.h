@@ -58,9 +58,6 @@ size_t export_format_count(void);
 const export_format *export_format_at(size_t i); /**< static; NULL past the end */
 const export_format *export_format_find(const char *name); /**< static, or NULL */
 
-/** The IRI of the review: the graph name of N-Quads. Caller frees. */
-char *export_review_iri(const char *base);
-
 /**
  * Write @p g to @p out in @p format.
  * @return ILDKG_OK; ILDKG_ERR_IO when a write failed (errno set); ILDKG_ERR_RDF.

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph_builder.h"
 #include "ns.h"
 #include "feed_claims.h"
 #include "mapping_table.h"
@@ -164,8 +165,11 @@ ildkg_status
 hpoa_write(const export_job *job, FILE *out)
 {
   hpoa h = {.job = job, .index = job->index, .mappings = job->mappings};
-  h.date = statement_index_text(h.index, ILDKG_ONTOLOGY_IRI, NS_DCTERMS "modified");
-  h.hpo_version = statement_index_text(h.index, ILDKG_ONTOLOGY_IRI, NS_ILDKG "hpoVersion");
+  /* The dataset node carries them, copied from the ontology's header by the builder. */
+  char *dataset = graph_builder_dataset_iri(job->options->base);
+  h.date = dataset ? statement_index_text(h.index, dataset, NS_DCTERMS "modified") : NULL;
+  h.hpo_version = dataset ? statement_index_text(h.index, dataset, NS_ILDKG "hpoVersion") : NULL;
+  free(dataset);
   ildkg_status st = ILDKG_OK;
   if (!h.date || !h.hpo_version) {
     st = ildkg_diag_error(job->diag, (ildkg_loc){job->path, 0, NULL},

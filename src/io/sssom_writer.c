@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "curie.h"
+#include "graph_builder.h"
 #include "ns.h"
 #include "mapping_table.h"
 #include "statement_index.h"
@@ -123,7 +124,9 @@ sssom_write(const export_job *job, FILE *out)
       st = refuse(job, m[r].node, "no ildkg:mappedEntity or ildkg:externalId");
     }
   }
-  const char *license = statement_index_text(job->index, ILDKG_ONTOLOGY_IRI, NS_DCTERMS "license");
+  char *dataset = graph_builder_dataset_iri(job->options->base);
+  const char *license = dataset ? statement_index_text(job->index, dataset, NS_DCTERMS "license") : NULL;
+  free(dataset);
   if (st == ILDKG_OK && !license) {
     st = ildkg_diag_error(job->diag, (ildkg_loc){job->path, 0, NULL},
                           "SSSOM needs a licence: the ontology has no dcterms:license");

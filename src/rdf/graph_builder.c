@@ -388,13 +388,105 @@ add_statement(builder *b, const fact_statement *s)
   return is_plain_claim(b, s) ? graph_add_iri(b->g, subject, predicate, object) : ILDKG_OK;
 }
 
+/* ---- the dataset ------------------------------------------------------------- */
+
+char *
+graph_builder_dataset_iri(const char *base)
+{
+  char *iri = NULL;
+  return base && asprintf(&iri, "%srelease/%s", base, PACKAGE_VERSION) >= 0 ? iri : NULL;
+}
+
+static int
+is_ontology_header(const ildkg_triple *t)
+{
+  return t->s.kind == TERM_IRI && !strcmp(t->s.value, ILDKG_ONTOLOGY_IRI);
+}
+
+/* The header values a release of the data shares with the ontology it is built with: the
+ * licence, the date, the HP release the ids were checked against; and the ontology's
+ * version IRI, which the data import and conform to. */
+static ildkg_status
+add_dataset_header_values(builder *b, const char *dataset)
+{
+  for (size_t i = 0; i < ontology_triple_count(b->onto); ++i) {
+    const ildkg_triple *t = ontology_triple_at(b->onto, i);
+    const char *p = t->p.value;
+    if (!is_ontology_header(t)) {
+      continue;
+    }
+    if (!strcmp(p, NS_DCTERMS "license") || !strcmp(p, NS_DCTERMS "modified") ||
+        !strcmp(p, NS_ILDKG "hpoVersion")) {
+      ildkg_triple copy = *t;
+      copy.s.value = (char *)dataset; /* read only by graph_add_triple */
+      TRY(graph_add_triple(b->g, &copy));
+    } else if (!strcmp(p, NS_OWL "versionIRI") && t->o.kind == TERM_IRI) {
+      TRY(graph_add_iri(b->g, dataset, NS_OWL "imports", t->o.value));
+      TRY(graph_add_iri(b->g, dataset, NS_DCTERMS "conformsTo", t->o.value));
+    }
+  }
+  return ILDKG_OK;
+}
+
+/* Examples for VoID: the claim with the first id and what it is about (the first by id, not
+ * by place in the files, so reordered facts give the same bytes). */
+static ildkg_status
+add_dataset_examples(builder *b, const char *dataset)
+{
+  const fact_statement *s = NULL;
+  for (size_t i = 0; i < facts_statement_count(b->facts); ++i) {
+    const fact_statement *x = facts_statement_at(b->facts, i);
+    s = !s || strcmp(x->id, s->id) < 0 ? x : s;
+  }
+  if (!s) {
+    return ILDKG_OK;
+  }
+  TRY(need(mint(b->object, sizeof b->object, b->base, "", s->subject)));
+  TRY(graph_add_iri(b->g, dataset, NS_VOID "exampleResource", b->object));
+  TRY(need(mint(b->object, sizeof b->object, b->base, "stmt-", s->id)));
+  return graph_add_iri(b->g, dataset, NS_VOID "exampleResource", b->object);
+}
+
+/* The data describe themselves as a dataset with an IRI and version of their own, and
+ * refer to the ontology rather than carry its header: a store holding two releases, or
+ * the data and the ontology, can tell them apart. */
+static ildkg_status
+add_dataset(builder *b, const char *dataset)
+{
+  const char *review = mint(b->object, sizeof b->object, b->base, "", "review");
+  TRY(need(review));
+  TRY(graph_add_iri(b->g, dataset, NS_RDF "type", NS_VOID "Dataset"));
+  TRY(graph_add_iri(b->g, dataset, NS_RDF "type", NS_DCAT "Dataset"));
+  TRY(graph_add_iri(b->g, dataset, NS_RDF "type", NS_OWL "Ontology"));
+  TRY(graph_add_iri(b->g, dataset, NS_DCTERMS "source", review));
+  TRY(graph_add_iri(b->g, dataset, NS_PROV "wasDerivedFrom", review));
+  snprintf(b->scratch, sizeof b->scratch, "ildkg knowledge graph of the COP vs CTD-ILD review, release %s",
+           PACKAGE_VERSION);
+  TRY(add_label(b, dataset, NS_RDFS "label", b->scratch));
+  TRY(add_label(b, dataset, NS_DCTERMS "title", b->scratch));
+  TRY(add_label(b, dataset, NS_DCTERMS "description",
+                "The claims of one review, each a statement node with its subject, predicate, "
+                "object, qualifiers, quote, place in the review and references; the entities "
+                "they name with their checked external ids. Classes and properties are those "
+                "of the ildkg ontology, imported."));
+  TRY(graph_add_literal(b->g, dataset, NS_PAV "version", PACKAGE_VERSION, NULL, NULL));
+  TRY(graph_add_literal(b->g, dataset, NS_OWL "versionInfo", PACKAGE_VERSION, NULL, NULL));
+  TRY(graph_add_iri(b->g, dataset, NS_VOID "vocabulary", ILDKG_ONTOLOGY_IRI));
+  TRY(graph_add_literal(b->g, dataset, NS_VOID "uriSpace", b->base, NULL, NULL));
+  TRY(add_dataset_examples(b, dataset));
+  return add_dataset_header_values(b, dataset);
+}
+
 /* ---- all ---------------------------------------------------------------------- */
 
+/* The ontology's classes and properties, so the data carry their vocabulary; not its
+ * header, which names the ontology, not these data. */
 static ildkg_status
 add_ontology(builder *b)
 {
   for (size_t i = 0; i < ontology_triple_count(b->onto); ++i) {
-    TRY(graph_add_triple(b->g, ontology_triple_at(b->onto, i)));
+    const ildkg_triple *t = ontology_triple_at(b->onto, i);
+    TRY(is_ontology_header(t) ? ILDKG_OK : graph_add_triple(b->g, t));
   }
   return ILDKG_OK;
 }
@@ -407,7 +499,11 @@ graph_builder_build(graph *g, const ontology *o, const facts *f, const char *bas
     return ILDKG_ERR_NOMEM;
   }
   *b = (builder){.g = g, .onto = o, .facts = f, .base = base};
-  ildkg_status st = add_ontology(b);
+  char *dataset = graph_builder_dataset_iri(base);
+  ildkg_status st = dataset ? add_ontology(b) : ILDKG_ERR_NOMEM;
+  if (st == ILDKG_OK) {
+    st = add_dataset(b, dataset);
+  }
   if (st == ILDKG_OK) {
     st = add_review(b);
   }
@@ -423,6 +519,7 @@ graph_builder_build(graph *g, const ontology *o, const facts *f, const char *bas
   for (size_t i = 0; st == ILDKG_OK && i < facts_statement_count(f); ++i) {
     st = add_statement(b, facts_statement_at(f, i));
   }
+  free(dataset);
   free(b);
   return st;
 }

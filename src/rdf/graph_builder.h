@@ -2,7 +2,8 @@
 /**
  * @file graph_builder.h  Validated facts + ontology -> RDF graph.
  *
- * Writes, in this order: the ontology's own triples; the review node citing
+ * Writes, in this order: the ontology's own triples but its header; the dataset node
+ * (the data's own IRI and version, importing the ontology); the review node citing
  * every reference; references; sections; entities with labels and external
  * matches; one statement node a claim (qualifiers, provenance, text anchor);
  * and the direct edge derived from each claim that is not negated.
@@ -18,6 +19,13 @@
 
 /** Add everything to @p g. @p base ends in '/' or '#'. */
 ildkg_status graph_builder_build(graph *g, const ontology *o, const facts *f, const char *base);
+
+/**
+ * The IRI of this release of the data under @p base (`BASE` "release/" version): the
+ * dataset node's, and the graph name of N-Quads and of the stores it is loaded into.
+ * Caller frees; NULL when out of memory.
+ */
+char *graph_builder_dataset_iri(const char *base);
 
 /** Check a base IRI: an absolute http(s) IRI ending in '/' or '#'. */
 int graph_builder_base_is_valid(const char *base);

@@ -13,8 +13,8 @@ for dir in "$exp" "$srcdir/exports"; do
   check "rdflib reads $f.nq as the graph of the Turtle" rdf_check isomorphic "$f.ttl" turtle "$f.nq" nquads
   check "rapper parses $f.nq" "$RAPPER" -q -i nquads -c "$f.nq"
   rdf_check graphs "$f.nq" >"$scratch/graphs" 2>&1
-  [ "$(cat "$scratch/graphs")" = "https://w3id.org/ildkg/cop-ctd-ild/review" ] &&
-    ok "$f.nq has exactly one named graph, the review" || not_ok "$f.nq has exactly one named graph, the review" "$(cat "$scratch/graphs")"
+  [ "$(cat "$scratch/graphs")" = "$ILDKG_RELEASE_IRI" ] &&
+    ok "$f.nq has exactly one named graph, the release" || not_ok "$f.nq has exactly one named graph, the release" "$(cat "$scratch/graphs")"
 done
 
 # The context: committed copy up to date, embedded as is, valid on its own.

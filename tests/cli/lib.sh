@@ -7,6 +7,9 @@ export LC_ALL
 : "${srcdir:?srcdir must name the source tree}"
 PYTHON3=${PYTHON3:-/usr/bin/python3}
 RAPPER=${RAPPER:-rapper}
+# The release's IRI (default base): the dataset node, and the graph name of N-Quads and stores.
+ILDKG_RELEASE_IRI="https://w3id.org/ildkg/cop-ctd-ild/release/$("$ILDKG" --version | sed 's/^ildkg //')"
+export ILDKG_RELEASE_IRI
 
 tap_count=0
 tap_failed=0

@@ -35,7 +35,8 @@ import xml.etree.ElementTree as ET
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 SH = "http://www.w3.org/ns/shacl#"
-REVIEW = "https://w3id.org/ildkg/cop-ctd-ild/review"
+# The endpoint's one graph: the release's IRI (set by tests/cli/lib.sh from ildkg --version).
+REVIEW = os.environ["ILDKG_RELEASE_IRI"]
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 CONSTRUCT = "CONSTRUCT { ?s a ?c } WHERE { ?s a ?c }"
 

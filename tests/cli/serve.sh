@@ -101,8 +101,8 @@ if start_server data --data "$srcdir/exports/cop-ctd-ild.ttl"; then
   check "--data: the Turtle export served gives the facts' count" \
     pcheck bindings "$url" "$scratch/count.rq" "$scratch/count.csv"
   "$PYTHON3" - "$url" >"$scratch/dg.txt" 2>&1 <<'PY'
-import sys, urllib.parse, urllib.request, urllib.error
-q = urllib.parse.urlencode({"query": "ASK {}", "default-graph-uri": "https://w3id.org/ildkg/cop-ctd-ild/review"})
+import os, sys, urllib.parse, urllib.request, urllib.error
+q = urllib.parse.urlencode({"query": "ASK {}", "default-graph-uri": os.environ["ILDKG_RELEASE_IRI"]})
 try:
     urllib.request.urlopen(sys.argv[1] + "sparql?" + q, timeout=30)
     print("answered")

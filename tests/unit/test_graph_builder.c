@@ -198,8 +198,30 @@ static void
 graph_carries_the_ontology(void **state)
 {
   fixture *fx = *state;
-  assert_triple(fx, "<" ILDKG_ONTOLOGY_IRI "> " RDF_TYPE " <" NS_OWL "Ontology>");
   assert_triple(fx, IL("hasSymptom") " " IL("statementClass") " " IL("SymptomStatement"));
+}
+
+/* The data are a dataset of their own that imports the ontology, never the ontology itself. */
+static void
+graph_is_a_dataset_not_the_ontology(void **state)
+{
+  fixture *fx = *state;
+  const char *release = KG("release/" PACKAGE_VERSION);
+  char line[512];
+  snprintf(line, sizeof line, "%s " RDF_TYPE " <" NS_VOID "Dataset>", release);
+  assert_triple(fx, line);
+  snprintf(line, sizeof line, "%s <" NS_OWL "imports> <" ILDKG_ONTOLOGY_IRI "/" PACKAGE_VERSION ">",
+           release);
+  assert_triple(fx, line);
+  snprintf(line, sizeof line, "%s <" NS_PAV "version> \"" PACKAGE_VERSION "\"", release);
+  assert_triple(fx, line);
+  snprintf(line, sizeof line, "%s <" NS_DCTERMS "source> " KG("review"), release);
+  assert_triple(fx, line);
+  assert_int_equal(count_prefix(&fx->snap, "<" ILDKG_ONTOLOGY_IRI "> "), 0);
+  char *iri = graph_builder_dataset_iri(UNIT_BASE);
+  assert_string_equal(iri, UNIT_BASE "release/" PACKAGE_VERSION);
+  free(iri);
+  assert_null(graph_builder_dataset_iri(NULL));
 }
 
 static void
@@ -497,6 +519,7 @@ main(void)
   const struct CMUnitTest tests[] = {
     TEST(graph_is_built_without_errors),
     TEST(graph_carries_the_ontology),
+    TEST(graph_is_a_dataset_not_the_ontology),
     TEST(statement_node_is_typed_with_its_class_and_statement),
     TEST(statement_node_names_subject_predicate_object),
     TEST(statement_cites_each_of_its_references),
