@@ -124,16 +124,18 @@ sssom_write(const export_job *job, FILE *out)
       st = refuse(job, m[r].node, "no ildkg:mappedEntity or ildkg:externalId");
     }
   }
+  /* The dataset node carries both: the release's version, the licence from the ontology. */
   char *dataset = graph_builder_dataset_iri(job->options->base);
   const char *license = dataset ? statement_index_text(job->index, dataset, NS_DCTERMS "license") : NULL;
+  const char *version = dataset ? statement_index_text(job->index, dataset, NS_PAV "version") : NULL;
   free(dataset);
-  if (st == ILDKG_OK && !license) {
+  if (st == ILDKG_OK && (!license || !version)) {
     st = ildkg_diag_error(job->diag, (ildkg_loc){job->path, 0, NULL},
-                          "SSSOM needs a licence: the ontology has no dcterms:license");
+                          "SSSOM needs a licence and a version: the ontology has no "
+                          "dcterms:license, or the graph no dataset node");
   }
   if (st == ILDKG_OK) {
-    write_header(job, license,
-                 statement_index_text(job->index, ILDKG_ONTOLOGY_IRI, NS_OWL "versionInfo"), out);
+    write_header(job, license, version, out);
   }
   for (size_t r = 0; st == ILDKG_OK && r < n; ++r) {
     st = write_row(job, &m[r], out);

@@ -35,6 +35,12 @@ expect_status "build --base https://example.org/kg# --format sssom exits 0" 0 \
 grep -q '^#   kg: "https://example.org/kg#"$' "$scratch/other/cop-ctd-ild.sssom.tsv" &&
   grep -q '^kg:COP	' "$scratch/other/cop-ctd-ild.sssom.tsv" &&
   ok "... and its curie_map declares kg: as that base" || not_ok "... and its curie_map declares kg: as that base"
+version=$("$ILDKG" --version | sed 's/^ildkg //')
+for f in "$sssom" "$scratch/other/cop-ctd-ild.sssom.tsv"; do
+  grep -q "^# mapping_set_version: \"$version\"\$" "$f" &&
+    ok "$(basename "$(dirname "$f")"): mapping_set_version is ildkg's version ($version)" ||
+    not_ok "mapping_set_version is ildkg's version ($version)" "$(grep mapping_set_version "$f")"
+done
 
 # HPO annotations, read as phenol reads them and traced to the Turtle export.
 expect_status "build --format hpoa exits 0" 0 "$ILDKG" build --out "$scratch/hpoa" --format hpoa,turtle
