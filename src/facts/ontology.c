@@ -284,7 +284,10 @@ list_turtle_files(const char *dir, char ***paths, size_t *count, ildkg_diag *d)
   ildkg_status st = ILDKG_OK;
   size_t capacity = 0;
   for (struct dirent *e; st == ILDKG_OK && (e = readdir(dh));) {
-    if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".ttl")) {
+    /* shapes.ttl holds the SHACL shapes of the data: rules about the graph, not its
+     * vocabulary, so neither read as ontology nor copied into the exports. */
+    if (e->d_name[0] == '.' || !has_suffix(e->d_name, ".ttl") ||
+        !strcmp(e->d_name, ONTOLOGY_SHAPES_FILE)) {
       continue;
     }
     if (*count == capacity) {

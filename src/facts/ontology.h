@@ -16,6 +16,9 @@
 #include "diag.h"
 #include "status.h"
 
+/** The SHACL shapes beside the ontology: a *.ttl file the ontology reader leaves alone. */
+#define ONTOLOGY_SHAPES_FILE "shapes.ttl"
+
 /** The longest local name in the ildkg namespace the ontology may use: as long as a facts id. */
 enum { ONTOLOGY_MAX_LOCAL_NAME = 128 };
 

@@ -14,12 +14,14 @@
 #include "hpoa_writer.h"
 #include "kgx_writer.h"
 #include "sssom_writer.h"
+#include "void_writer.h"
 #include "ns.h"
 
 static ildkg_status write_with_raptor(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_nquads(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_jsonld(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_rdfxml(const export_format *self, const export_job *job, FILE *out);
+static ildkg_status write_void(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_sssom(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_hpoa(const export_format *self, const export_job *job, FILE *out);
 static ildkg_status write_kgx(const export_format *self, const export_job *job, FILE *out);
@@ -35,6 +37,8 @@ static const export_format FORMATS[] = {
    write_jsonld},
   {"rdfxml", ".rdf", "RDF/XML (refuses literals with characters XML 1.0 cannot hold)",
    "rdfxml-abbrev", "triples", write_rdfxml},
+  {"void", ".void.ttl", "VoID statistics of the graph (Turtle): counts, class and property partitions",
+   "turtle", "the VoID description of the graph's", write_void},
   {"sssom", ".sssom.tsv", "SSSOM mapping set: the entity mappings, where each was checked",
    NULL, "the mappings of the graph's", write_sssom},
   {"hpoa", ".hpoa", "HPO annotations (phenotype.hpoa): disease-phenotype claims for phenotype tools",
@@ -186,6 +190,23 @@ write_jsonld(const export_format *self, const export_job *job, FILE *out)
 {
   (void)self;
   return jsonld_write(job, out);
+}
+
+/* Not the graph but its description: the statements void_describe makes, in Turtle. */
+static ildkg_status
+write_void(const export_format *self, const export_job *job, FILE *out)
+{
+  raptor_statement **description = NULL;
+  size_t n = 0;
+  ildkg_status st = void_describe(job, &description, &n);
+  if (st == ILDKG_OK) {
+    export_job of_description = *job;
+    of_description.statements = description;
+    of_description.count = n;
+    st = serialize(self, &of_description, NULL, out);
+  }
+  graph_statements_free(description, n);
+  return st;
 }
 
 static ildkg_status

@@ -7,7 +7,7 @@
  * predicate_id (skos:exactMatch or skos:closeMatch), object_id (the external CURIE),
  * object_label, mapping_justification, and comment (where the id was checked). The
  * header's curie_map declares every prefix the rows use; license and mapping_set_version
- * are the ontology's own (dcterms:license, owl:versionInfo).
+ * are the dataset node's (dcterms:license from the ontology, pav:version the release's).
  */
 #ifndef ILDKG_SSSOM_WRITER_H
 #define ILDKG_SSSOM_WRITER_H

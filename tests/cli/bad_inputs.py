@@ -126,7 +126,8 @@ def run(argv, cwd):
 
 def exports_agree(out, values):
     """Every export parses; all are one graph; the literals are there, exactly."""
-    files = sorted(n for n in os.listdir(out) if os.path.splitext(n)[1] in FORMATS)
+    files = sorted(n for n in os.listdir(out)
+                   if os.path.splitext(n)[1] in FORMATS and not n.endswith(".void.ttl"))
     problems = []
     if sorted(os.path.splitext(n)[1] for n in files) != sorted(FORMATS):
         problems.append(f"formats written: {files}")

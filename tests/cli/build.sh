@@ -2,7 +2,7 @@
 # ildkg build: deterministic, committed exports up to date, nothing lost on failure.
 . "$srcdir/tests/cli/lib.sh"
 
-exts="ttl nt nq jsonld rdf sssom.tsv hpoa kgx_nodes.tsv kgx_edges.tsv kgx_nodes.jsonl kgx_edges.jsonl kgx_graph.json"
+exts="ttl nt nq jsonld rdf void.ttl sssom.tsv hpoa kgx_nodes.tsv kgx_edges.tsv kgx_nodes.jsonl kgx_edges.jsonl kgx_graph.json"
 expect_status "build into a new directory exits 0" 0 "$ILDKG" build --out "$scratch/a"
 for ext in $exts; do
   grep -q "^wrote $scratch/a/cop-ctd-ild.$ext (" "$scratch/out" && ok "build reports cop-ctd-ild.$ext" ||
@@ -15,7 +15,7 @@ for ext in $exts; do
     cmp "$srcdir/exports/cop-ctd-ild.$ext" "$scratch/a/cop-ctd-ild.$ext"
 done
 ls "$scratch/a" >"$scratch/listing"
-[ "$(cat "$scratch/listing")" = "$(printf 'cop-ctd-ild.hpoa\ncop-ctd-ild.jsonld\ncop-ctd-ild.kgx_edges.jsonl\ncop-ctd-ild.kgx_edges.tsv\ncop-ctd-ild.kgx_graph.json\ncop-ctd-ild.kgx_nodes.jsonl\ncop-ctd-ild.kgx_nodes.tsv\ncop-ctd-ild.nq\ncop-ctd-ild.nt\ncop-ctd-ild.rdf\ncop-ctd-ild.sssom.tsv\ncop-ctd-ild.ttl')" ] &&
+[ "$(cat "$scratch/listing")" = "$(printf 'cop-ctd-ild.hpoa\ncop-ctd-ild.jsonld\ncop-ctd-ild.kgx_edges.jsonl\ncop-ctd-ild.kgx_edges.tsv\ncop-ctd-ild.kgx_graph.json\ncop-ctd-ild.kgx_nodes.jsonl\ncop-ctd-ild.kgx_nodes.tsv\ncop-ctd-ild.nq\ncop-ctd-ild.nt\ncop-ctd-ild.rdf\ncop-ctd-ild.sssom.tsv\ncop-ctd-ild.ttl\ncop-ctd-ild.void.ttl')" ] &&
   ok "the output directory holds the exports and nothing else" ||
   not_ok "the output directory holds the exports and nothing else" "$(cat "$scratch/listing")"
 for ext in $exts; do

@@ -17,6 +17,20 @@ for dir in "$exp" "$srcdir/exports"; do
     ok "$f.nq has exactly one named graph, the release" || not_ok "$f.nq has exactly one named graph, the release" "$(cat "$scratch/graphs")"
 done
 
+# VoID: every count in the description is what rdflib counts in the export it describes.
+void_check() { "$PYTHON3" "$srcdir/tests/cli/void_check.py" "$@"; }
+for dir in "$exp" "$srcdir/exports"; do
+  f="$dir/cop-ctd-ild"
+  check "$f.void.ttl: the counts and partitions rdflib finds in $f.ttl" \
+    void_check "$f.void.ttl" "$f.ttl" turtle https://w3id.org/ildkg/cop-ctd-ild/
+done
+sed 's/void:entities \([0-9]*\) ;$/void:entities 99999 ;/' "$exp/cop-ctd-ild.void.ttl" >"$scratch/bad.void.ttl"
+expect_status "a VoID description with a wrong count is caught by the check" 1 \
+  void_check "$scratch/bad.void.ttl" "$exp/cop-ctd-ild.ttl" turtle https://w3id.org/ildkg/cop-ctd-ild/
+"$ILDKG" build --out "$scratch/other-base" --format void,ntriples --base https://example.org/kg/ >/dev/null 2>&1
+check "another --base: the VoID counts entities under it" \
+  void_check "$scratch/other-base/cop-ctd-ild.void.ttl" "$scratch/other-base/cop-ctd-ild.nt" nt https://example.org/kg/
+
 # The context: committed copy up to date, embedded as is, valid on its own.
 expect_status "ildkg context exits 0" 0 "$ILDKG" context
 check "ontology/context.jsonld is what 'ildkg context' prints (run 'make context')" \
