@@ -25,6 +25,7 @@ cat >>"$dir/ontology/ildkg.ttl" <<TTL
 <${kg}stmt-orphan> a ildkg:Statement ;
     ildkg:subject <${kg}Nobody> ;
     ildkg:object ildkg:Undescribed .
+<${kg}Both> a ildkg:Reference, ildkg:ReviewPart .
 TTL
 (cd "$dir" && "$ILDKG" validate --facts facts --ontology ontology) >/dev/null 2>"$scratch/err"
 status=$?
@@ -42,7 +43,8 @@ for want in \
   "statement-provenance.rq: violation: ?statement=<${kg}stmt-orphan> ?missing=\"cito:citesAsEvidence or ildkg:isReviewOwnClaim\"" \
   "entity-type-label.rq: violation: ?entity=<${kg}Nobody> ?missing=\"rdfs:label in English\"" \
   "described-iris.rq: violation: ?iri=<${kg}Nobody>" \
-  "described-iris.rq: violation: ?iri=<https://w3id.org/ildkg/ontology#Undescribed>"; do
+  "described-iris.rq: violation: ?iri=<https://w3id.org/ildkg/ontology#Undescribed>" \
+  "disjoint-classes.rq: violation: ?node=<${kg}Both> ?class=<https://w3id.org/ildkg/ontology#Reference> ?disjointClass=<https://w3id.org/ildkg/ontology#ReviewPart>"; do
   grep -qxF "$want" "$scratch/ildkg.txt" && ok "reported: $want" || not_ok "reported: $want" "$(cat "$scratch/ildkg.txt")"
 done
 done_testing
