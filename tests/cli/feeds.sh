@@ -70,4 +70,10 @@ grep -q "^MONDO:0015264	biolink:Disease	cryptogenic organizing pneumonia	COP	ORP
   ok "COP is the node MONDO:0015264, a biolink:Disease, with ORPHA:1302 as xref" || not_ok "COP's node"
 grep -q "	MONDO:0015264	biolink:has_phenotype	HP:0032983	.*	20	" "$scratch/kgx/cop-ctd-ild.kgx_edges.tsv" &&
   ok "COP has_phenotype reversed halo sign (HP:0032983), has_percentage 20" || not_ok "COP has_phenotype reversed halo sign"
+# README lists the entities without an external id, as the facts give them (and says so when not).
+check "README lists the entities without an external id as the facts give them" \
+  "$PYTHON3" "$srcdir/tests/cli/unmapped_check.py" "$srcdir/README.md" "$srcdir/facts"
+grep -v '^- \*\*Treatment\*\* ' "$srcdir/README.md" >"$scratch/README.md"
+expect_status "... and a list missing a class is caught" 1 \
+  "$PYTHON3" "$srcdir/tests/cli/unmapped_check.py" "$scratch/README.md" "$srcdir/facts"
 done_testing

@@ -69,11 +69,13 @@ wait "$silent" 2>/dev/null
 # One version: --version's (configure.ac) is the ontology's, the citation's and the changelog's.
 version=$("$ILDKG" --version | sed 's/^ildkg //')
 onto=$(sed -n 's/.*owl:versionInfo "\([^"]*\)".*/\1/p' "$srcdir/ontology/ildkg.ttl" | head -1)
+onto_iri=$(sed -n 's|.*owl:versionIRI <https://w3id.org/ildkg/ontology/\([^>]*\)>.*|\1|p' "$srcdir/ontology/ildkg.ttl" | head -1)
 cff=$(sed -n 's/^version: //p' "$srcdir/CITATION.cff")
 log=$(sed -n 's/^## \([0-9][^ ]*\).*/\1/p' "$srcdir/CHANGELOG.md" | head -1)
-[ -n "$version" ] && [ "$version" = "$onto" ] && [ "$version" = "$cff" ] && [ "$version" = "$log" ] &&
-  ok "one version everywhere: $version" ||
-  not_ok "one version everywhere" "--version $version, ontology $onto, CITATION.cff $cff, CHANGELOG.md $log"
+[ -n "$version" ] && [ "$version" = "$onto" ] && [ "$version" = "$onto_iri" ] && [ "$version" = "$cff" ] &&
+  [ "$version" = "$log" ] && ok "one version everywhere: $version" ||
+  not_ok "one version everywhere (make version writes configure.ac's into the ontology and CITATION.cff)" \
+    "--version $version, ontology $onto (IRI $onto_iri), CITATION.cff $cff, CHANGELOG.md $log"
 for f in LICENSE CITATION.cff CHANGELOG.md; do
   [ -s "$srcdir/$f" ] && ok "$f is there" || not_ok "$f is there"
 done
