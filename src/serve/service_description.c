@@ -117,8 +117,11 @@ describe_dataset(builder *b, const service_info *info)
   add_iri(b, "_:defaultGraph", NS_RDF "type", NS_SD "Graph");
   add_count(b, "_:defaultGraph", NS_VOID "triples", info->triples);
   if (info->dataset_iri) {
-    /* the graph's name in the exports (N-Quads): the one default-graph-uri accepted */
+    /* the graph's name in the exports (N-Quads): the one default-graph-uri accepted, and
+     * the release's dataset node, which VoID links to the endpoint serving it */
     add_iri(b, "_:defaultGraph", NS_DCTERMS "source", info->dataset_iri);
+    add_iri(b, info->dataset_iri, NS_RDF "type", NS_VOID "Dataset");
+    add_iri(b, info->dataset_iri, NS_VOID "sparqlEndpoint", info->endpoint);
   }
 }
 

@@ -325,6 +325,8 @@ class Suite:
             problems.append("no sd:endpoint")
         if (endpoint, rdflib.URIRef(SD + "supportedLanguage"), rdflib.URIRef(SD + "SPARQL11Query")) not in g:
             problems.append("no sd:supportedLanguage sd:SPARQL11Query")
+        if (rdflib.URIRef(REVIEW), rdflib.URIRef("http://rdfs.org/ns/void#sparqlEndpoint"), endpoint) not in g:
+            problems.append(f"no <{REVIEW}> void:sparqlEndpoint <{endpoint}>")
         counts = [int(o) for o in g.objects(None, rdflib.URIRef("http://rdfs.org/ns/void#triples"))]
         if counts != [self.triples]:
             problems.append(f"void:triples {counts}, expected [{self.triples}]")
