@@ -364,6 +364,24 @@ add_display_texts(builder *b, const char *stmt, const fact_statement *s)
   return st;
 }
 
+/* What a claim is about, (relation, entity), as a node of its own that names every disease
+ * with a claim on it, negated and restricted ones too. A comparison asks "has the other
+ * disease a claim on this feature?" with one index lookup, not a scan of every claim that
+ * shares the entity (quadratic as the literature grows). */
+static ildkg_status
+add_feature(builder *b, const fact_statement *s, const char *stmt, const char *subject,
+            const char *predicate, const char *object)
+{
+  char feature[1024];
+  const int n = snprintf(feature, sizeof feature, "%sfeature-%s-%s", b->base, s->predicate, s->object);
+  TRY(need(n > 0 && (size_t)n < sizeof feature ? feature : NULL));
+  TRY(graph_add_iri(b->g, stmt, NS_ILDKG "aboutFeature", feature));
+  TRY(graph_add_iri(b->g, feature, NS_ILDKG "claimedFor", subject));
+  TRY(add_types(b, feature, "ClaimedFeature"));
+  TRY(graph_add_iri(b->g, feature, NS_ILDKG "featureRelation", predicate));
+  return graph_add_iri(b->g, feature, NS_ILDKG "featureEntity", object);
+}
+
 static ildkg_status
 add_statement(builder *b, const fact_statement *s)
 {
@@ -384,6 +402,7 @@ add_statement(builder *b, const fact_statement *s)
   TRY(add_provenance(b, stmt, s));
   TRY(add_statement_label(b, stmt, s));
   TRY(add_display_texts(b, stmt, s));
+  TRY(add_feature(b, s, stmt, subject, predicate, object));
   /* The direct edge is derived here, never curated, from a plain claim only. */
   return is_plain_claim(b, s) ? graph_add_iri(b->g, subject, predicate, object) : ILDKG_OK;
 }

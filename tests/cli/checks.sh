@@ -26,6 +26,7 @@ cat >>"$dir/ontology/ildkg.ttl" <<TTL
     ildkg:subject <${kg}Nobody> ;
     ildkg:object ildkg:Undescribed .
 <${kg}Both> a ildkg:Reference, ildkg:ReviewPart .
+<${kg}feature-hasSymptom-Cough> ildkg:claimedFor <${kg}ACA> .
 TTL
 (cd "$dir" && "$ILDKG" validate --facts facts --ontology ontology) >/dev/null 2>"$scratch/err"
 status=$?
@@ -44,7 +45,9 @@ for want in \
   "entity-type-label.rq: violation: ?entity=<${kg}Nobody> ?missing=\"rdfs:label in English\"" \
   "described-iris.rq: violation: ?iri=<${kg}Nobody>" \
   "described-iris.rq: violation: ?iri=<https://w3id.org/ildkg/ontology#Undescribed>" \
-  "disjoint-classes.rq: violation: ?node=<${kg}Both> ?class=<https://w3id.org/ildkg/ontology#Reference> ?disjointClass=<https://w3id.org/ildkg/ontology#ReviewPart>"; do
+  "disjoint-classes.rq: violation: ?node=<${kg}Both> ?class=<https://w3id.org/ildkg/ontology#Reference> ?disjointClass=<https://w3id.org/ildkg/ontology#ReviewPart>" \
+  "claimed-features.rq: violation: ?node=<${kg}stmt-orphan> ?problem=\"a statement without ildkg:aboutFeature\"" \
+  "claimed-features.rq: violation: ?node=<${kg}feature-hasSymptom-Cough> ?problem=\"names a subject no statement about it has\""; do
   grep -qxF "$want" "$scratch/ildkg.txt" && ok "reported: $want" || not_ok "reported: $want" "$(cat "$scratch/ildkg.txt")"
 done
 done_testing

@@ -149,6 +149,10 @@ broken two-specificities "a functional qualifier given twice" \
   "${il}specificity" MaxCountConstraintComponent "$st" sub 'ildkg:specificity ildkg:HighlySpecific' 'ildkg:specificity ildkg:HighlySpecific, ildkg:Nonspecific'
 broken wrong-term "a qualifier with a term of another list (ildkg:specificity ildkg:Common)" \
   "${il}specificity" InConstraintComponent "$st" sub 'ildkg:specificity ildkg:HighlySpecific' 'ildkg:specificity ildkg:Common'
+broken no-feature "a statement without ildkg:aboutFeature" \
+  "${il}aboutFeature" MinCountConstraintComponent "$st" drop ildkg:aboutFeature
+broken feature-no-entity "a claimed feature without ildkg:featureEntity" \
+  "${il}featureEntity" MinCountConstraintComponent subject=kg:feature-hasRadiologicalFinding-ReversedHaloSign drop ildkg:featureEntity
 
 # The other formats are read as well: N-Triples without a statement's ildkg:object.
 grep -v "^<${kg}stmt-cop-reversed-halo-sign> <${il}object> " "$srcdir/exports/cop-ctd-ild.nt" \
