@@ -10,6 +10,7 @@
 
 #include "property_path.h"
 #include "query_guard.h"
+#include "query_order.h"
 #include "query_scope.h"
 #include "triples_source.h"
 
@@ -511,6 +512,50 @@ execute(graph *g, rasqal_query *q, const query_limits *limits, query_answer **ou
   return st;
 }
 
+/* Run @p q; when @p order plans it, run its text without ORDER BY and sort the answer here
+ * (query_order), and where the values are not ones ildkg compares, run @p q after all. */
+/* rasqal leaves solutions with no triple pattern behind them unsorted: an ORDER BY it
+ * would run over such a WHERE (VALUES alone) is refused, never answered unsorted. */
+static ildkg_status
+execute_sorted_by_rasqal(graph *g, rasqal_query *q, const query_limits *limits,
+                         query_answer **out, char *why)
+{
+  raptor_sequence *conditions = rasqal_query_get_order_conditions_sequence(q);
+  raptor_sequence *triples = rasqal_query_get_triple_sequence(q);
+  if (conditions && raptor_sequence_size(conditions) > 0 &&
+      (!triples || raptor_sequence_size(triples) == 0)) {
+    snprintf(why, QUERY_WHY_SIZE,
+             "not supported: this ORDER BY over a WHERE clause without a triple pattern "
+             "(rasqal leaves such solutions unsorted; ildkg sorts by variables of strings, "
+             "IRIs or numbers itself)");
+    return ILDKG_ERR_UNSUPPORTED;
+  }
+  return execute(g, q, limits, out, why);
+}
+
+static ildkg_status
+execute_ordered(graph *g, rasqal_query *q, const query_order *order, const query_limits *limits,
+                query_answer **out, char *why)
+{
+  if (!order->nkeys) {
+    return execute_sorted_by_rasqal(g, q, limits, out, why);
+  }
+  rasqal_query *unordered = NULL;
+  int sorted = 0;
+  ildkg_status st = prepare(g, order->unordered, limits, &unordered, why);
+  st = st == ILDKG_OK ? execute(g, unordered, limits, out, why) : st;
+  st = st == ILDKG_OK ? query_order_apply(order, *out, &sorted) : st;
+  if (unordered) {
+    rasqal_free_query(unordered);
+  }
+  if (st == ILDKG_OK && !sorted) {
+    query_answer_free(*out);
+    *out = NULL;
+    st = execute_sorted_by_rasqal(g, q, limits, out, why);
+  }
+  return st;
+}
+
 /* A query's literals count as data for the guard's rules: "a\nb" in the text is a line break. */
 static unsigned
 text_features(const char *text)
@@ -560,9 +605,12 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
   if (st == ILDKG_OK) {
     st = prepare(g, fixed, limits, &q, why);
   }
-  free(fixed);
   if (st == ILDKG_OK) {
     st = query_guard_check(q, g, graph_features(g) | text_features(text), why, QUERY_WHY_SIZE);
+  }
+  query_order order = {0, {NULL}, {0}, NULL, -1, -1};
+  if (st == ILDKG_OK) {
+    st = query_order_plan(q, fixed, &order);
   }
   if (st == ILDKG_OK && query_guard_is_empty_construct(q)) {
     /* rasqal crashes on an empty template; its answer is the empty graph */
@@ -573,7 +621,7 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
     aggregate_plan plan;
     st = aggregate_plan_make(q, &plan);
     graph_set_property_paths(g, paths);
-    st = st == ILDKG_OK ? execute(g, q, limits, out, why) : st;
+    st = st == ILDKG_OK ? execute_ordered(g, q, &order, limits, out, why) : st;
     graph_set_property_paths(g, NULL);
     st = st == ILDKG_OK ? mend_empty_groups(g, &plan, text, limits, *out, why) : st;
     if (st != ILDKG_OK) {
@@ -585,6 +633,8 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
   if (q) {
     rasqal_free_query(q);
   }
+  query_order_clear(&order);
+  free(fixed);
   property_paths_free(paths);
   return st;
 }

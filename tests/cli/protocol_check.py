@@ -36,7 +36,8 @@ import xml.etree.ElementTree as ET
 SD = "http://www.w3.org/ns/sparql-service-description#"
 SH = "http://www.w3.org/ns/shacl#"
 # The endpoint's one graph: the release's IRI (set by tests/cli/lib.sh from ildkg --version).
-REVIEW = os.environ["ILDKG_RELEASE_IRI"]
+# (bench/serve.py imports this module without it, and runs no protocol case)
+REVIEW = os.environ.get("ILDKG_RELEASE_IRI")
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 CONSTRUCT = "CONSTRUCT { ?s a ?c } WHERE { ?s a ?c }"
 
@@ -516,6 +517,8 @@ def main(argv):
         return fail([__doc__])
     command, args = argv[1], argv[2:]
     if command == "suite":
+        if not REVIEW:
+            return fail(["ILDKG_RELEASE_IRI must name the endpoint's graph (tests/cli/lib.sh sets it)"])
         return Suite(args[0], int(args[1]), args[2]).run()
     commands = {"wait": wait, "bindings": bindings, "clients": clients, "limits": limits,
                 "load": load}

@@ -301,6 +301,16 @@ def same_rows(args):
     b = collections.Counter(tuple(r) for r in theirs_rows)
     problems += [f"only in ildkg ({n}x): {row}" for row, n in (a - b).items()]
     problems += [f"only in rdflib ({n}x): {row}" for row, n in (b - a).items()]
+    # An ORDER BY over every projected variable orders the rows fully: then the order is
+    # part of the answer, and must be rdflib's.
+    with open(args[2], encoding="utf-8") as f:
+        clause = re.search(r"\bORDER\s+BY\b([^{}]*)$", f.read(), re.I)
+    if not problems and header_ok and result.type == "SELECT" and clause and \
+            set(ours[0]) <= set(re.findall(r"[?$](\w+)", clause.group(1))):
+        for i, (mine, theirs) in enumerate(zip(ours_rows, theirs_rows)):
+            if tuple(mine) != tuple(theirs):
+                problems.append(f"ORDER BY: row {i + 1} is {mine} in ildkg, {theirs} in rdflib")
+                break
     if not problems and not ours_rows and os.environ.get("ILDKG_ALLOW_EMPTY") != "1":
         problems.append("empty answer: a shipped query should find something")
     return fail(problems)

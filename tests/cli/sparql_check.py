@@ -16,6 +16,7 @@ Exit 0 when the check holds, 1 with the reason on stderr otherwise.
 import collections
 import io
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 
@@ -66,6 +67,16 @@ def check_same(data, query, answer):
     if er != mr:
         fail("rows differ:\n  only rdflib: %s\n  only ildkg: %s" % (
             list((er - mr).elements())[:5], list((mr - er).elements())[:5]))
+    # An ORDER BY over every projected variable orders the rows fully: then the order is
+    # part of the answer, and must be rdflib's.
+    clause = re.search(r"\bORDER\s+BY\b([^{}]*)$", open(query, encoding="utf-8").read(), re.I)
+    if clause and set(en) <= set(re.findall(r"[?$](\w+)", clause.group(1))):
+        want = [tuple(show(row.get(v)) for v in expected.vars) for row in expected.bindings]
+        got = [tuple(show(row.get(mine.vars[mn.index(v)])) for v in en) for row in mine.bindings]
+        if want != got:
+            first = next(i for i, (w, g) in enumerate(zip(want, got)) if w != g)
+            fail("the rows are in another order than rdflib's (ORDER BY); first at row %d:\n"
+                 "  rdflib: %s\n  ildkg: %s" % (first + 1, want[first], got[first]))
 
 
 def check_rows(answer, csv_lines):
