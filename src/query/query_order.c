@@ -247,7 +247,9 @@ slice(query_answer *a, long offset, long limit)
       }
     }
   }
-  memmove(a->cells, a->cells + first * w, keep * w * sizeof *a->cells);
+  if (keep && w) {
+    memmove(a->cells, a->cells + first * w, keep * w * sizeof *a->cells);
+  }
   a->nrows = keep;
 }
 
@@ -264,6 +266,10 @@ query_order_apply(const query_order *order, query_answer *a, int *sorted)
     c.columns[k] = (size_t)column;
   }
   const size_t ncells = a->nrows * a->nvariables;
+  if (!ncells) {
+    *sorted = 1; /* nothing to move (and a->cells may be NULL) */
+    return ILDKG_OK;
+  }
   size_t *rows = malloc((a->nrows ? a->nrows : 1) * sizeof *rows);
   raptor_term **cells = malloc((ncells ? ncells : 1) * sizeof *cells);
   if (!rows || !cells) {
