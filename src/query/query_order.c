@@ -167,20 +167,21 @@ sort_kind(const raptor_term *t)
   return k == KIND_XSD_STRING ? KIND_PLAIN : k;
 }
 
-/* Whether every bound value of @p column is of one kind this module compares. */
-static int
-column_is_comparable(const query_answer *a, size_t column)
+/* The kind of every bound value of @p column (KIND_NONE when none is bound), or KIND_OTHER
+ * when the values are not all of one kind this module compares. */
+static value_kind
+column_kind(const query_answer *a, size_t column)
 {
   value_kind kind = KIND_NONE;
   for (size_t r = 0; r < a->nrows; ++r) {
     const raptor_term *t = query_answer_cell(a, r, column);
     const value_kind k = t ? sort_kind(t) : KIND_NONE;
     if (k == KIND_OTHER || (k != KIND_NONE && kind != KIND_NONE && k != kind)) {
-      return 0;
+      return KIND_OTHER;
     }
     kind = k != KIND_NONE ? k : kind;
   }
-  return 1;
+  return kind;
 }
 
 static const char *
@@ -190,27 +191,51 @@ text_of(const raptor_term *t)
                                          : (const char *)t->value.literal.string;
 }
 
-/* Two bound values of one column, of one kind (column_is_comparable). Strings by their
- * text; SPARQL leaves the order of a language-tagged string against another string to the
- * engine: equal texts go simple, then by language tag, then xsd:string, as rdflib has it. */
-static int
-compare_values(const raptor_term *t, const raptor_term *u)
+/* One cell's sort key, read once: the comparisons of a sort are n log n, the cells n. */
+typedef struct {
+  const char *text;     /**< the IRI or the lexical form; NULL: unbound */
+  const char *language; /**< "" when none */
+  double number;        /**< the value, in a column of numbers */
+  int xsd_string;       /**< typed xsd:string */
+} sort_key;
+
+static sort_key
+key_of(const raptor_term *t, value_kind column)
 {
-  double x, y;
-  if (kind_of(t) == KIND_NUMBER && number_of(text_of(t), &x) && number_of(text_of(u), &y)) {
-    return (x > y) - (x < y);
+  sort_key k = {NULL, "", 0, 0};
+  if (t) {
+    k.text = text_of(t);
+    if (column == KIND_NUMBER) {
+      number_of(k.text, &k.number);
+    } else if (t->type == RAPTOR_TERM_TYPE_LITERAL) {
+      k.language = language(t);
+      k.xsd_string = kind_of(t) == KIND_XSD_STRING;
+    }
   }
-  int d = strcmp(text_of(t), text_of(u));
-  if (!d && t->type == RAPTOR_TERM_TYPE_LITERAL) {
-    d = (kind_of(t) == KIND_XSD_STRING) - (kind_of(u) == KIND_XSD_STRING);
-    d = d ? d : strcmp(language(t), language(u));
+  return k;
+}
+
+/* Two keys of one column. Strings by their text; SPARQL leaves the order of a
+ * language-tagged string against another string to the engine: equal texts go simple,
+ * then by language tag, then xsd:string, as rdflib has it. Unbound sorts first; bytes of
+ * UTF-8 compare as their code points do. */
+static int
+compare_keys(const sort_key *t, const sort_key *u, value_kind column)
+{
+  if (!t->text || !u->text) {
+    return (t->text != NULL) - (u->text != NULL);
   }
-  return d;
+  if (column == KIND_NUMBER) {
+    return (t->number > u->number) - (t->number < u->number);
+  }
+  int d = strcmp(t->text, u->text);
+  d = d ? d : t->xsd_string - u->xsd_string;
+  return d ? d : strcmp(t->language, u->language);
 }
 
 typedef struct {
-  const query_answer *a;
-  size_t columns[QUERY_ORDER_MAX_KEYS];
+  sort_key *keys; /**< nkeys a row, row after row */
+  value_kind kinds[QUERY_ORDER_MAX_KEYS];
   const int *descending;
   size_t nkeys;
 } sort_context;
@@ -221,10 +246,7 @@ compare_rows(const void *x, const void *y, void *context)
   const size_t r = *(const size_t *)x, s = *(const size_t *)y;
   const sort_context *c = context;
   for (size_t k = 0; k < c->nkeys; ++k) {
-    const raptor_term *t = query_answer_cell(c->a, r, c->columns[k]);
-    const raptor_term *u = query_answer_cell(c->a, s, c->columns[k]);
-    /* unbound sorts first; numbers by value; bytes of UTF-8 compare as their code points do */
-    int d = !t || !u ? (t != NULL) - (u != NULL) : compare_values(t, u);
+    const int d = compare_keys(&c->keys[r * c->nkeys + k], &c->keys[s * c->nkeys + k], c->kinds[k]);
     if (d) {
       return c->descending[k] ? -d : d;
     }
@@ -257,28 +279,35 @@ ildkg_status
 query_order_apply(const query_order *order, query_answer *a, int *sorted)
 {
   *sorted = 0;
-  sort_context c = {a, {0}, order->descending, order->nkeys};
+  sort_context c = {NULL, {KIND_NONE}, order->descending, order->nkeys};
+  size_t columns[QUERY_ORDER_MAX_KEYS];
   for (size_t k = 0; k < order->nkeys; ++k) {
     const long column = query_answer_find_variable(a, order->names[k]);
-    if (column < 0 || !column_is_comparable(a, (size_t)column)) {
+    c.kinds[k] = column < 0 ? KIND_OTHER : column_kind(a, (size_t)column);
+    if (c.kinds[k] == KIND_OTHER) {
       return ILDKG_OK;
     }
-    c.columns[k] = (size_t)column;
+    columns[k] = (size_t)column;
   }
   const size_t ncells = a->nrows * a->nvariables;
   if (!ncells) {
     *sorted = 1; /* nothing to move (and a->cells may be NULL) */
     return ILDKG_OK;
   }
-  size_t *rows = malloc((a->nrows ? a->nrows : 1) * sizeof *rows);
-  raptor_term **cells = malloc((ncells ? ncells : 1) * sizeof *cells);
-  if (!rows || !cells) {
+  size_t *rows = malloc(a->nrows * sizeof *rows);
+  raptor_term **cells = malloc(ncells * sizeof *cells);
+  c.keys = malloc(a->nrows * c.nkeys * sizeof *c.keys);
+  if (!rows || !cells || !c.keys) {
     free(rows);
     free(cells);
+    free(c.keys);
     return ILDKG_ERR_NOMEM;
   }
   for (size_t r = 0; r < a->nrows; ++r) {
     rows[r] = r;
+    for (size_t k = 0; k < c.nkeys; ++k) {
+      c.keys[r * c.nkeys + k] = key_of(query_answer_cell(a, r, columns[k]), c.kinds[k]);
+    }
   }
   qsort_r(rows, a->nrows, sizeof *rows, compare_rows, &c);
   for (size_t r = 0; r < a->nrows; ++r) {
@@ -286,6 +315,7 @@ query_order_apply(const query_order *order, query_answer *a, int *sorted)
            a->nvariables * sizeof *cells);
   }
   memcpy(a->cells, cells, ncells * sizeof *cells);
+  free(c.keys);
   free(cells);
   free(rows);
   slice(a, order->offset, order->limit);

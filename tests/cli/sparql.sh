@@ -291,6 +291,10 @@ order_is "ORDER BY two keys, the second DESC" 'a,2 a,1 b,3 ' \
   'SELECT ?s ?t WHERE { VALUES (?s ?t) { ("b" "3") ("a" "1") ("a" "2") } } ORDER BY ?s DESC(?t)'
 order_is "ORDER BY numbers: by value (9 before 10), decimals and doubles too" '2.5 9 10 1e3 ' \
   'SELECT ?n WHERE { VALUES ?n { 10 1e3 9 2.5 } } ORDER BY ?n'
+got=$("$ILDKG" query -f tsv -e 'SELECT ?s WHERE { VALUES ?s { "b" "a"@en "a" "a"@de } } ORDER BY ?s' 2>&1 |
+  tail -n +2 | tr '\n' ' ')
+[ "$got" = '"a" "a"@de "a"@en "b" ' ] && ok "ORDER BY strings: equal texts simple first, then by language tag" ||
+  not_ok "ORDER BY strings: equal texts simple first, then by language tag" "got: $got"
 order_is "ORDER BY with OFFSET and LIMIT: sorted, then sliced" 'b c ' \
   'SELECT ?s WHERE { VALUES ?s { "d" "c" "b" "a" } } ORDER BY ?s OFFSET 1 LIMIT 2'
 order_is "ORDER BY over the graph with LIMIT" '49 48 47 ' \
