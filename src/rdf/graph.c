@@ -3,6 +3,7 @@
 
 #include "graph.h"
 
+#include "strmap.h"
 #include "triples_source.h"
 
 #include <errno.h>
@@ -30,6 +31,11 @@ struct graph {
   triples_source_pool *pool;
   unsigned features; /* GRAPH_HAS_* of every term added */
   unsigned long files, blanks; /* files parsed; blank nodes made without a label */
+  /* One term an IRI, shared by every statement using it (raptor counts the uses): a
+     term each use was a fifth of the memory of a build. Keys are the terms' own strings. */
+  strmap *iri_index;
+  librdf_node **iri_terms;
+  size_t niri_terms, iri_terms_capacity;
   char last_error[512];
 };
 
@@ -159,6 +165,11 @@ graph_free(graph *g)
   }
   free(g->named);
   free_model(g->model, g->storage);
+  strmap_free(g->iri_index); /* before the terms holding its keys */
+  for (size_t i = 0; i < g->niri_terms; ++i) {
+    librdf_free_node(g->iri_terms[i]);
+  }
+  free(g->iri_terms);
   if (g->world) {
     /* queries' literals point into the pool: they are gone once the world is */
     librdf_free_world(g->world);
@@ -186,18 +197,43 @@ graph_new(void)
   raptor_world_set_generate_bnodeid_handler(librdf_world_get_raptor(g->world), g, blank_id);
   g->model = new_indexed_model(g->world, &g->storage);
   g->pool = triples_source_pool_new();
+  g->iri_index = strmap_new();
   g->source = (triples_source){g->world, g->model, &g->clock, named_model, g, g->pool, NULL};
-  if (!g->model || !g->pool || triples_source_install(&g->source) != ILDKG_OK) {
+  if (!g->model || !g->pool || !g->iri_index || triples_source_install(&g->source) != ILDKG_OK) {
     graph_free(g);
     return NULL;
   }
   return g;
 }
 
+/* A new reference to the graph's term for @p iri (free it with librdf_free_node), or NULL. */
 static librdf_node *
 iri_node(graph *g, const char *iri)
 {
-  return librdf_new_node_from_uri_string(g->world, (const unsigned char *)iri);
+  size_t at;
+  if (strmap_get(g->iri_index, iri, &at)) {
+    return librdf_new_node_from_node(g->iri_terms[at]);
+  }
+  if (g->niri_terms == g->iri_terms_capacity) {
+    const size_t capacity = g->iri_terms_capacity ? 2 * g->iri_terms_capacity : 256;
+    librdf_node **grown = realloc(g->iri_terms, capacity * sizeof *grown);
+    if (!grown) {
+      return NULL;
+    }
+    g->iri_terms = grown;
+    g->iri_terms_capacity = capacity;
+  }
+  librdf_node *term = librdf_new_node_from_uri_string(g->world, (const unsigned char *)iri);
+  if (!term) {
+    return NULL;
+  }
+  const char *key = (const char *)librdf_uri_as_string(librdf_node_get_uri(term));
+  if (strmap_put(g->iri_index, key, g->niri_terms) != ILDKG_OK) {
+    librdf_free_node(term);
+    return NULL;
+  }
+  g->iri_terms[g->niri_terms++] = term;
+  return librdf_new_node_from_node(term);
 }
 
 static int
