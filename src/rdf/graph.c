@@ -101,9 +101,8 @@ free_model(librdf_model *model, librdf_storage *storage)
    object first. Its fourth order (subject, object) serves only a pattern binding both
    with the predicate free, which the spo index answers from the subject's few
    statements; without it building the graph is 14% faster and a build takes 9% less
-   memory at 1M triples
-   (make bench), and no topic is slower. It keeps no graph names: a named graph is a
-   model of its own. */
+   memory at 1M triples, and no topic is slower. It keeps no graph names: a named graph
+   is a model of its own. */
 static librdf_model *
 new_indexed_model(librdf_world *world, librdf_storage **storage)
 {
