@@ -3,13 +3,13 @@
 
 #include "graph.h"
 
+#include "ptrmap.h"
 #include "strmap.h"
 #include "triples_source.h"
 
 #include <errno.h>
 #include <librdf.h>
 #include <rasqal.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -549,71 +549,16 @@ verbatim_parts(const raptor_term *t, const unsigned char *part[5], size_t len[5]
   return 0;
 }
 
-/* The arena offset of each IRI's key, one key an IRI: a graph's statements share few IRIs
-   (a subject has some twenty statements), and a key each use was most of a sort's memory.
-   Open addressing on raptor's interned URIs: equal IRIs are one raptor_uri. */
-typedef struct {
-  const raptor_uri **uris; /* NULL: a free slot */
-  size_t *offsets;
-  size_t capacity, count; /* capacity: a power of two */
-} uri_keys;
-
-static size_t
-uri_slot(const uri_keys *m, const raptor_uri *uri)
-{
-  size_t i = (size_t)(((uintptr_t)uri >> 4) * UINT64_C(0x9E3779B97F4A7C15) >> 20);
-  for (i &= m->capacity - 1; m->uris[i] && m->uris[i] != uri; i = (i + 1) & (m->capacity - 1)) {
-  }
-  return i;
-}
-
-/* Whether @p uri has a key; on return *slot is where it is or would go. */
-static int
-uri_keys_find(const uri_keys *m, const raptor_uri *uri, size_t *slot)
-{
-  *slot = uri_slot(m, uri);
-  return m->uris[*slot] != NULL;
-}
-
-static ildkg_status
-uri_keys_add(uri_keys *m, const raptor_uri *uri, size_t offset)
-{
-  if (2 * (m->count + 1) > m->capacity) {
-    uri_keys bigger = {NULL, NULL, m->capacity ? 2 * m->capacity : 1024, 0};
-    bigger.uris = calloc(bigger.capacity, sizeof *bigger.uris);
-    bigger.offsets = malloc(bigger.capacity * sizeof *bigger.offsets);
-    if (!bigger.uris || !bigger.offsets) {
-      free(bigger.uris);
-      free(bigger.offsets);
-      return ILDKG_ERR_NOMEM;
-    }
-    for (size_t i = 0; i < m->capacity; ++i) {
-      if (m->uris[i]) {
-        const size_t at = uri_slot(&bigger, m->uris[i]);
-        bigger.uris[at] = m->uris[i];
-        bigger.offsets[at] = m->offsets[i];
-      }
-    }
-    bigger.count = m->count;
-    free(m->uris);
-    free(m->offsets);
-    *m = bigger;
-  }
-  const size_t at = uri_slot(m, uri);
-  m->uris[at] = uri;
-  m->offsets[at] = offset;
-  ++m->count;
-  return ILDKG_OK;
-}
-
 /* The sort keys of @p n statements: terms copied verbatim go into one arena (raptor's
    term-to-string writes a byte at a time, the better part of a sort), an IRI's once; the
-   others are raptor's own strings, listed in *owned for raptor_free_memory. */
+   others are raptor's own strings, listed in *owned for raptor_free_memory. A graph's
+   statements share few IRIs (a subject has some twenty statements): a key each use was
+   most of a sort's memory. */
 typedef struct {
   unsigned char *arena;
   unsigned char **owned;
   size_t nowned;
-  uri_keys iris;
+  ptrmap *iris; /* raptor's interned URI: the arena offset of its key */
 } sort_keys;
 
 static size_t
@@ -631,17 +576,17 @@ static ildkg_status
 size_keys(raptor_statement **all, size_t n, sort_keys *k, size_t *arena_size, size_t *unwritten)
 {
   const unsigned char *part[5];
-  size_t len[5], slot;
+  size_t len[5], offset;
   *arena_size = *unwritten = 0;
   for (size_t i = 0; i < n; ++i) {
     raptor_term *terms[3] = {all[i]->subject, all[i]->predicate, all[i]->object};
     for (int t = 0; t < 3; ++t) {
       const int iri = terms[t]->type == RAPTOR_TERM_TYPE_URI;
-      if (iri && k->iris.capacity && uri_keys_find(&k->iris, terms[t]->value.uri, &slot)) {
+      if (iri && ptrmap_get(k->iris, terms[t]->value.uri, &offset)) {
         continue;
       }
       const int parts = verbatim_parts(terms[t], part, len);
-      if (iri && parts && uri_keys_add(&k->iris, terms[t]->value.uri, *arena_size) != ILDKG_OK) {
+      if (iri && parts && ptrmap_put(k->iris, terms[t]->value.uri, *arena_size) != ILDKG_OK) {
         return ILDKG_ERR_NOMEM;
       }
       *arena_size += parts_size(parts, len);
@@ -654,7 +599,7 @@ size_keys(raptor_statement **all, size_t n, sort_keys *k, size_t *arena_size, si
 static ildkg_status
 make_keys(raptor_statement **all, size_t n, sort_entry *entries, sort_keys *k)
 {
-  size_t arena_size, unwritten, slot;
+  size_t arena_size, unwritten, offset;
   ildkg_status st = size_keys(all, n, k, &arena_size, &unwritten);
   k->arena = st == ILDKG_OK ? malloc(arena_size ? arena_size : 1) : NULL;
   k->owned = st == ILDKG_OK ? calloc(unwritten ? unwritten : 1, sizeof *k->owned) : NULL;
@@ -668,10 +613,9 @@ make_keys(raptor_statement **all, size_t n, sort_entry *entries, sort_keys *k)
     raptor_term *terms[3] = {all[i]->subject, all[i]->predicate, all[i]->object};
     entries[i].statement = all[i];
     for (int t = 0; t < 3; ++t) {
-      if (terms[t]->type == RAPTOR_TERM_TYPE_URI && k->iris.capacity &&
-          uri_keys_find(&k->iris, terms[t]->value.uri, &slot) &&
-          k->arena + k->iris.offsets[slot] < at) {
-        entries[i].terms[t] = k->arena + k->iris.offsets[slot]; /* written at its first use */
+      if (terms[t]->type == RAPTOR_TERM_TYPE_URI &&
+          ptrmap_get(k->iris, terms[t]->value.uri, &offset) && k->arena + offset < at) {
+        entries[i].terms[t] = k->arena + offset; /* written at its first use */
         continue;
       }
       const int parts = verbatim_parts(terms[t], part, len);
@@ -699,8 +643,8 @@ ildkg_status
 graph_sort_statements(raptor_statement **all, size_t n)
 {
   sort_entry *entries = calloc(n ? n : 1, sizeof *entries);
-  sort_keys keys = {NULL, NULL, 0, {NULL, NULL, 0, 0}};
-  ildkg_status st = entries ? make_keys(all, n, entries, &keys) : ILDKG_ERR_NOMEM;
+  sort_keys keys = {NULL, NULL, 0, ptrmap_new()};
+  ildkg_status st = entries && keys.iris ? make_keys(all, n, entries, &keys) : ILDKG_ERR_NOMEM;
   if (st == ILDKG_OK) {
     qsort(entries, n, sizeof *entries, compare_entries);
     for (size_t i = 0; i < n; ++i) {
@@ -712,8 +656,7 @@ graph_sort_statements(raptor_statement **all, size_t n)
   }
   free(keys.owned);
   free(keys.arena);
-  free(keys.iris.uris);
-  free(keys.iris.offsets);
+  ptrmap_free(keys.iris);
   free(entries);
   return st;
 }
