@@ -175,6 +175,7 @@ graph_free(graph *g)
     librdf_free_node(g->iri_terms[i]);
   }
   free(g->iri_terms);
+  triples_source_pool_release_terms(g->pool); /* terms of the world: before it goes */
   if (g->world) {
     /* queries' literals point into the pool: they are gone once the world is */
     librdf_free_world(g->world);

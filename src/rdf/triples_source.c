@@ -3,11 +3,13 @@
 
 #include "triples_source.h"
 
+#include "ptrmap.h"
 #include "strmap.h"
 
 #include <rasqal.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -49,17 +51,48 @@ struct triples_source_pool {
   strmap *index; /* string -> position in strings */
   char **strings;
   size_t count, capacity;
+  /* Each IRI's rasqal and librdf terms, made once and shared by counting references: a
+     join makes them for every row it reads, and the allocations were a third of a
+     query's instructions. Keyed by raptor's interned URI; either term may be NULL. */
+  ptrmap *uri_index; /* raptor_uri -> position in uri_literals and uri_nodes */
+  rasqal_literal **uri_literals;
+  librdf_node **uri_nodes;
+  size_t nuris, uris_capacity;
 };
 
 triples_source_pool *
 triples_source_pool_new(void)
 {
   triples_source_pool *p = calloc(1, sizeof *p);
-  if (p && !(p->index = strmap_new())) {
+  if (p && (!(p->index = strmap_new()) || !(p->uri_index = ptrmap_new()))) {
+    strmap_free(p->index);
     free(p);
     return NULL;
   }
   return p;
+}
+
+void
+triples_source_pool_release_terms(triples_source_pool *p)
+{
+  if (!p) {
+    return;
+  }
+  for (size_t i = 0; i < p->nuris; ++i) {
+    if (p->uri_literals[i]) {
+      rasqal_free_literal(p->uri_literals[i]);
+    }
+    if (p->uri_nodes[i]) {
+      librdf_free_node(p->uri_nodes[i]);
+    }
+  }
+  free(p->uri_literals);
+  free(p->uri_nodes);
+  p->uri_literals = NULL;
+  p->uri_nodes = NULL;
+  p->nuris = p->uris_capacity = 0;
+  ptrmap_free(p->uri_index);
+  p->uri_index = ptrmap_new(); /* NULL when out of memory: then nothing is cached */
 }
 
 void
@@ -73,7 +106,70 @@ triples_source_pool_free(triples_source_pool *p)
   }
   free(p->strings);
   strmap_free(p->index);
+  triples_source_pool_release_terms(p);
+  ptrmap_free(p->uri_index);
   free(p);
+}
+
+/* The cache position of @p uri, added when missing; SIZE_MAX when out of memory. */
+static size_t
+uri_position(triples_source_pool *p, raptor_uri *uri)
+{
+  size_t at;
+  if (!p->uri_index) {
+    return SIZE_MAX;
+  }
+  if (ptrmap_get(p->uri_index, uri, &at)) {
+    return at;
+  }
+  if (p->nuris == p->uris_capacity) {
+    const size_t capacity = p->uris_capacity ? 2 * p->uris_capacity : 256;
+    rasqal_literal **literals = realloc(p->uri_literals, capacity * sizeof *literals);
+    p->uri_literals = literals ? literals : p->uri_literals;
+    librdf_node **nodes = literals ? realloc(p->uri_nodes, capacity * sizeof *nodes) : NULL;
+    p->uri_nodes = nodes ? nodes : p->uri_nodes;
+    if (!literals || !nodes) {
+      return SIZE_MAX;
+    }
+    p->uris_capacity = capacity;
+  }
+  if (ptrmap_put(p->uri_index, uri, p->nuris) != ILDKG_OK) {
+    return SIZE_MAX;
+  }
+  p->uri_literals[p->nuris] = NULL;
+  p->uri_nodes[p->nuris] = NULL;
+  return p->nuris++;
+}
+
+/* A new reference to the rasqal term of @p uri (borrowed); NULL when out of memory. */
+static rasqal_literal *
+uri_literal(rasqal_world *rasqal, triples_source_pool *p, raptor_uri *uri)
+{
+  const size_t at = uri_position(p, uri);
+  if (at != SIZE_MAX && p->uri_literals[at]) {
+    return rasqal_new_literal_from_literal(p->uri_literals[at]);
+  }
+  raptor_uri *copy = raptor_uri_copy(uri);
+  rasqal_literal *l = copy ? rasqal_new_uri_literal(rasqal, copy) : NULL;
+  if (l && at != SIZE_MAX) {
+    p->uri_literals[at] = rasqal_new_literal_from_literal(l);
+  }
+  return l;
+}
+
+/* A new reference to the librdf node of @p uri (borrowed); NULL when out of memory. */
+static librdf_node *
+uri_node(librdf_world *world, triples_source_pool *p, raptor_uri *uri)
+{
+  const size_t at = uri_position(p, uri);
+  if (at != SIZE_MAX && p->uri_nodes[at]) {
+    return librdf_new_node_from_node(p->uri_nodes[at]);
+  }
+  librdf_node *n = librdf_new_node_from_uri(world, (librdf_uri *)uri);
+  if (n && at != SIZE_MAX) {
+    p->uri_nodes[at] = librdf_new_node_from_node(n);
+  }
+  return n;
 }
 
 /* One lasting copy of @p s per pool; NULL when out of memory. */
@@ -224,8 +320,7 @@ static rasqal_literal *
 literal_from_node(rasqal_world *rasqal, triples_source_pool *pool, librdf_node *node)
 {
   if (librdf_node_is_resource(node)) {
-    raptor_uri *uri = raptor_uri_copy((raptor_uri *)librdf_node_get_uri(node));
-    return uri ? rasqal_new_uri_literal(rasqal, uri) : NULL;
+    return uri_literal(rasqal, pool, (raptor_uri *)librdf_node_get_uri(node));
   }
   if (librdf_node_is_literal(node)) {
     return literal_from_literal_node(rasqal, pool, node);
@@ -238,7 +333,7 @@ literal_from_node(rasqal_world *rasqal, triples_source_pool *pool, librdf_node *
 
 /* A new librdf node for the RDF term @p l (borrowed); NULL when it is none. */
 static librdf_node *
-node_from_literal(librdf_world *world, rasqal_literal *l)
+node_from_literal(librdf_world *world, triples_source_pool *pool, rasqal_literal *l)
 {
   /* An integer subtype (xsd:byte, ...) counts as a plain typed literal for RDF. */
   const rasqal_literal_type type = l->type == RASQAL_LITERAL_INTEGER_SUBTYPE
@@ -246,7 +341,7 @@ node_from_literal(librdf_world *world, rasqal_literal *l)
                                        : rasqal_literal_get_rdf_term_type(l);
   switch (type) {
   case RASQAL_LITERAL_URI:
-    return librdf_new_node_from_uri(world, (librdf_uri *)l->value.uri);
+    return uri_node(world, pool, l->value.uri);
   case RASQAL_LITERAL_STRING:
     /* the model holds "abc"^^xsd:string as "abc" (RDF 1.1: one term) */
     return librdf_new_node_from_typed_literal(
@@ -267,8 +362,8 @@ node_from_literal(librdf_world *world, rasqal_literal *l)
  * pattern cannot erase it; an unbound one becomes the pattern's binding.
  */
 static int
-pattern_term(librdf_world *world, rasqal_literal *term, librdf_node **node,
-             rasqal_variable **binding)
+pattern_term(librdf_world *world, triples_source_pool *pool, rasqal_literal *term,
+             librdf_node **node, rasqal_variable **binding)
 {
   rasqal_variable *var = rasqal_literal_as_variable(term);
   *node = NULL;
@@ -277,7 +372,7 @@ pattern_term(librdf_world *world, rasqal_literal *term, librdf_node **node,
     *binding = var;
     return 0;
   }
-  *node = node_from_literal(world, var ? var->value : term);
+  *node = node_from_literal(world, pool, var ? var->value : term);
   return *node ? 0 : 1;
 }
 
@@ -479,7 +574,7 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
   librdf_node *terms[3] = {NULL, NULL, NULL};
   rasqal_literal *parts[3] = {t->subject, t->predicate, t->object};
   for (int i = 0; i < 3; ++i) {
-    if (pattern_term(source->world, parts[i], &terms[i], &m->bindings[i])) {
+    if (pattern_term(source->world, source->pool, parts[i], &terms[i], &m->bindings[i])) {
       free_terms(terms);
       return 1;
     }
@@ -508,8 +603,8 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
 static int
 path_present(triples_source *source, rasqal_triple *t, const property_path *path)
 {
-  librdf_node *terms[3] = {node_from_literal(source->world, t->subject), NULL,
-                           node_from_literal(source->world, t->object)};
+  librdf_node *terms[3] = {node_from_literal(source->world, source->pool, t->subject), NULL,
+                           node_from_literal(source->world, source->pool, t->object)};
   property_path_pairs pairs = {NULL, 0, 0};
   const int present = terms[0] && terms[2] &&
                       path_pairs(source, t, path, terms[0], terms[2], &pairs) == ILDKG_OK &&
@@ -529,9 +624,9 @@ triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t)
     return path_present(source, t, path);
   }
   librdf_world *world = source->world;
-  librdf_node *s = node_from_literal(world, t->subject);
-  librdf_node *p = node_from_literal(world, t->predicate);
-  librdf_node *o = node_from_literal(world, t->object);
+  librdf_node *s = node_from_literal(world, source->pool, t->subject);
+  librdf_node *p = node_from_literal(world, source->pool, t->predicate);
+  librdf_node *o = node_from_literal(world, source->pool, t->object);
   librdf_statement *st = librdf_new_statement_from_nodes(world, s, p, o); /* takes the nodes */
   if (!st) {
     return 0;

@@ -41,11 +41,16 @@ double triples_source_now_ms(void);
 /**
  * Lasting copies of the data's lexical forms that rasqal would otherwise rewrite
  * ("0"^^xsd:boolean as "false"): they live as long as the pool, which must outlive
- * every query of the source.
+ * every query of the source. And each IRI's terms, made once.
  */
 typedef struct triples_source_pool triples_source_pool;
 triples_source_pool *triples_source_pool_new(void); /**< NULL when out of memory */
 void triples_source_pool_free(triples_source_pool *p); /**< NULL is fine */
+/**
+ * Free the terms the pool keeps for the IRIs queries met (shared, counted references):
+ * call it before the world that made them is freed. The pool stays usable.
+ */
+void triples_source_pool_release_terms(triples_source_pool *p);
 
 /** The model of the named graph @p name (an IRI), or NULL when there is none. */
 typedef librdf_model *(*triples_source_named_fn)(void *user_data, const char *name);
