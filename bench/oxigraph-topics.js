@@ -2,9 +2,8 @@
 // every compare topic. Usage: node oxigraph-topics.js FILE.ttl QUERY_DIR RUNS
 // Prints one JSON line as each part is done (so that a caller that stops it keeps what was
 // measured): the load's wall and CPU ms, then per topic the best wall and CPU ms of RUNS
-// runs and its row count. The best, not the median: repeated runs in one process sometimes
-// stalled for seconds (references at 968648 triples: 6.5 s wall as the median of 3, about
-// 1 s in a single run), which says nothing of the query.
+// runs and its row count. make bench runs it with RUNS 1, several times: repeated in one
+// process, the later topics slowed down for seconds.
 'use strict';
 const fs = require('fs');
 const path = require('path');
