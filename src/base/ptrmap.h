@@ -1,27 +1,48 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file ptrmap.h  A pointer-keyed hash map to indices: caches keyed by an object's
- * identity (raptor's interned URIs, say), O(1) as graphs grow.
+ * identity (raptor's interned URIs, say), O(1) as graphs grow. A strmap whose keys
+ * compare by address.
  */
 #ifndef ILDKG_PTRMAP_H
 #define ILDKG_PTRMAP_H
 
-#include <stdbool.h>
-#include <stddef.h>
+#include "strmap.h"
 
-#include "status.h"
+typedef strmap ptrmap; /**< compares keys by address; never dereferences them */
 
-typedef struct ptrmap ptrmap; /**< compares keys by address; never dereferences them */
+/** A new map (free with ptrmap_free), or NULL. */
+static inline ptrmap *
+ptrmap_new(void)
+{
+  return strmap_new_by_address();
+}
 
-ptrmap *ptrmap_new(void);     /**< free with ptrmap_free */
-void ptrmap_free(ptrmap *m);  /**< NULL is fine */
+/** NULL is fine. */
+static inline void
+ptrmap_free(ptrmap *m)
+{
+  strmap_free(m);
+}
 
 /** Map @p key (not NULL) to @p value. ILDKG_DONE (and no change) when it is already there. */
-ildkg_status ptrmap_put(ptrmap *m, const void *key, size_t value);
+static inline ildkg_status
+ptrmap_put(ptrmap *m, const void *key, size_t value)
+{
+  return strmap_put(m, key, value);
+}
 
 /** True and the value in @p value (may be NULL) when @p key is present. */
-bool ptrmap_get(const ptrmap *m, const void *key, size_t *value);
+static inline bool
+ptrmap_get(const ptrmap *m, const void *key, size_t *value)
+{
+  return strmap_get(m, key, value);
+}
 
-size_t ptrmap_size(const ptrmap *m);
+static inline size_t
+ptrmap_size(const ptrmap *m)
+{
+  return strmap_size(m);
+}
 
 #endif
