@@ -32,6 +32,7 @@ typedef struct {
   const char *facts_dir;
   const char *ontology_dir;
   const char *web_dir; /**< the query page of `serve` */
+  int sparql_checks;   /**< --sparql-checks: every graph check through rasqal */
 } cli_inputs;
 
 void cli_default_inputs(cli_inputs *in);

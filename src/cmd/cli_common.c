@@ -383,6 +383,7 @@ cli_parse_inputs(const char *command, void (*print_help)(void), int argc, char *
   static const struct option options[] = {{"facts", required_argument, NULL, 'f'},
                                           {"ontology", required_argument, NULL, 'o'},
                                           {"help", no_argument, NULL, 'h'},
+                                          {"sparql-checks", no_argument, NULL, 'S'},
                                           {NULL, 0, NULL, 0}};
   cli_default_inputs(in);
   optind = 0; /* GNU getopt: start afresh */
@@ -392,6 +393,12 @@ cli_parse_inputs(const char *command, void (*print_help)(void), int argc, char *
     case 'f': in->facts_dir = optarg; break;
     case 'o': in->ontology_dir = optarg; break;
     case 'h': print_help(); return ILDKG_DONE;
+    case 'S':
+      if (strcmp(command, "validate") != 0) { /* the one of these commands that checks */
+        return cli_usage_error(command, "bad option '%s'", argv[optind - 1]);
+      }
+      in->sparql_checks = 1;
+      break;
     default: return cli_usage_error(command, "bad option '%s'", argv[optind - 1]);
     }
   }

@@ -18,6 +18,8 @@ print_help(void)
          "all are reported (the first %d shown) and the exit status is 65.\n\n"
          "  --facts DIR      facts directory (default: the source tree's or installed facts/)\n"
          "  --ontology DIR   ontology directory (default: likewise)\n"
+         "  --sparql-checks  run every graph check through rasqal, also the shipped rules\n"
+         "                   ildkg answers with a direct pass of its own (same rows, slower)\n"
          "  -h, --help       this help\n",
          CLI_MAX_MESSAGES);
 }
@@ -38,7 +40,7 @@ cmd_validate(int argc, char **argv)
     st = pipeline_build_graph(&p, ILDKG_DEFAULT_BASE);
   }
   if (st == ILDKG_OK) {
-    st = pipeline_check_graph(&p, in.ontology_dir, d, &nchecks);
+    st = pipeline_check_graph(&p, in.ontology_dir, in.sparql_checks, d, &nchecks);
   }
   if (d) {
     cli_print_diag("validate", d, st);

@@ -35,7 +35,8 @@ pipeline_build_graph(pipeline *p, const char *base)
 }
 
 ildkg_status
-pipeline_check_graph(pipeline *p, const char *ontology_dir, ildkg_diag *d, size_t *nchecks)
+pipeline_check_graph(pipeline *p, const char *ontology_dir, bool sparql_only, ildkg_diag *d,
+                     size_t *nchecks)
 {
   char *dir = NULL;
   *nchecks = 0;
@@ -43,7 +44,7 @@ pipeline_check_graph(pipeline *p, const char *ontology_dir, ildkg_diag *d, size_
     return ILDKG_ERR_NOMEM;
   }
   const size_t errors_before = ildkg_diag_count(d);
-  ildkg_status st = graph_checks_run(p->graph, dir, d, nchecks);
+  ildkg_status st = graph_checks_run(p->graph, dir, sparql_only, d, nchecks);
   free(dir);
   if (st == ILDKG_OK && ildkg_diag_count(d) > errors_before) {
     st = ILDKG_ERR_INPUT;

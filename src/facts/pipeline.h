@@ -6,6 +6,8 @@
 #ifndef ILDKG_PIPELINE_H
 #define ILDKG_PIPELINE_H
 
+#include <stdbool.h>
+
 #include "diag.h"
 #include "facts.h"
 #include "graph.h"
@@ -31,11 +33,13 @@ ildkg_status pipeline_load(pipeline *p, const char *facts_dir, const char *ontol
 ildkg_status pipeline_build_graph(pipeline *p, const char *base);
 
 /**
- * Run the graph rules of @p ontology_dir/checks on the built graph.
+ * Run the graph rules of @p ontology_dir/checks on the built graph (@p sparql_only: all
+ * through rasqal, also those with a direct pass).
  * @return ILDKG_OK when every rule holds; ILDKG_ERR_INPUT when any was violated
  *   or does not run (reported); a fatal status otherwise. @p nchecks: how many ran.
  */
-ildkg_status pipeline_check_graph(pipeline *p, const char *ontology_dir, ildkg_diag *d,
+ildkg_status pipeline_check_graph(pipeline *p, const char *ontology_dir, bool sparql_only,
+                                  ildkg_diag *d,
                                   size_t *nchecks);
 
 void pipeline_clear(pipeline *p);

@@ -704,6 +704,21 @@ graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count)
   return ILDKG_OK;
 }
 
+ildkg_status
+graph_each_statement(graph *g, ildkg_status (*visit)(void *user_data, const raptor_statement *t),
+                     void *user_data)
+{
+  librdf_stream *stream = librdf_model_as_stream(g->model);
+  ildkg_status st = stream ? ILDKG_OK : ILDKG_ERR_RDF;
+  for (; st == ILDKG_OK && !librdf_stream_end(stream); librdf_stream_next(stream)) {
+    st = visit(user_data, librdf_stream_get_object(stream));
+  }
+  if (stream) {
+    librdf_free_stream(stream);
+  }
+  return st;
+}
+
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
 
 /* RDF 1.1: "abc"^^xsd:string is the simple literal "abc"; the model keeps one form. */

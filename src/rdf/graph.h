@@ -46,6 +46,17 @@ ildkg_status graph_sorted_statements(graph *g, raptor_statement ***out, size_t *
 void graph_statements_free(raptor_statement **statements, size_t count); /**< NULL is fine */
 
 /**
+ * Call @p visit once for every statement of the default graph, in the storage's order,
+ * until it returns other than ILDKG_OK (which is then returned). The statement is borrowed
+ * for the call; its terms (raptor counts their uses) stay valid while the graph is
+ * unchanged: one IRI is one term, so its raptor_uri identifies it.
+ */
+ildkg_status graph_each_statement(graph *g,
+                                  ildkg_status (*visit)(void *user_data,
+                                                        const raptor_statement *t),
+                                  void *user_data);
+
+/**
  * Parse @p len bytes of @p text into the graph with raptor's parser @p syntax
  * ("turtle", "ntriples", "nquads", "trig", "rdfxml"), relative IRIs against @p base_iri.
  * A triple of a named graph (N-Quads, TriG) goes to that graph and to the default graph,

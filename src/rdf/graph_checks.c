@@ -5,11 +5,14 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "check_passes.h"
 #include "query_runner.h"
+#include "triple_table.h"
 
 enum { MAX_QUERY_BYTES = 1 << 20 };
 
@@ -62,15 +65,39 @@ read_text(const char *path, char **text, ildkg_diag *d)
   return ILDKG_OK;
 }
 
+/* How the checks of one run are answered. */
+typedef struct {
+  graph *g;
+  bool sparql_only;     /* every check through rasqal, the shipped ones too */
+  triple_table *table;  /* for the passes: made at the first one that runs */
+  bool no_table;        /* the graph cannot be tabled exactly: SPARQL for all */
+} check_run;
+
+/* The pass for @p query, with the table it reads, or NULL: then the SPARQL runs. */
+static const check_pass *
+native_pass(check_run *run, const char *query, ildkg_status *st)
+{
+  const check_pass *pass =
+    run->sparql_only || run->no_table ? NULL : check_pass_find(query, strlen(query));
+  if (pass && !run->table) {
+    *st = triple_table_new(run->g, &run->table);
+    run->no_table = *st == ILDKG_ERR_UNSUPPORTED;
+    *st = *st == ILDKG_ERR_UNSUPPORTED ? ILDKG_OK : *st;
+  }
+  return run->table ? pass : NULL;
+}
+
 static ildkg_status
-run_check(graph *g, const char *path, ildkg_diag *d)
+run_check(check_run *run, const char *path, ildkg_diag *d)
 {
   char *query = NULL;
   ildkg_status st = read_text(path, &query, d);
+  const check_pass *pass = st == ILDKG_OK ? native_pass(run, query, &st) : NULL;
   if (st == ILDKG_OK) {
     violation_sink sink = {d, path, ""};
-    char why[QUERY_WHY_SIZE];
-    st = query_select(g, query, report_violation, &sink, why);
+    char why[QUERY_WHY_SIZE] = "";
+    st = pass ? check_pass_run(pass, run->table, report_violation, &sink)
+              : query_select(run->g, query, report_violation, &sink, why);
     if (st == ILDKG_ERR_INPUT || st == ILDKG_ERR_RDF || st == ILDKG_ERR_UNSUPPORTED) {
       ildkg_diag_error(d, (ildkg_loc){path, 0, NULL}, "check does not run: %s",
                        *why ? why : "SPARQL error");
@@ -88,7 +115,7 @@ compare_names(const void *a, const void *b)
 }
 
 ildkg_status
-graph_checks_run(graph *g, const char *dir, ildkg_diag *d, size_t *nchecks)
+graph_checks_run(graph *g, const char *dir, bool sparql_only, ildkg_diag *d, size_t *nchecks)
 {
   DIR *dh = opendir(dir);
   char **paths = NULL;
@@ -121,12 +148,14 @@ graph_checks_run(graph *g, const char *dir, ildkg_diag *d, size_t *nchecks)
     qsort(paths, count, sizeof *paths, compare_names);
   }
   ildkg_status result = st;
+  check_run run = {g, sparql_only, NULL, false};
   for (size_t i = 0; st == ILDKG_OK && i < count; ++i) {
-    const ildkg_status rc = run_check(g, paths[i], d);
+    const ildkg_status rc = run_check(&run, paths[i], d);
     *nchecks += rc == ILDKG_OK;
     result = rc == ILDKG_OK ? result : rc == ILDKG_ERR_INPUT && !result ? rc : result;
     st = ILDKG_FATAL(rc) ? rc : ILDKG_OK;
   }
+  triple_table_free(run.table);
   for (size_t i = 0; i < count; ++i) {
     free(paths[i]);
   }

@@ -1,0 +1,410 @@
+/* SPDX-License-Identifier: MIT */
+#include <config.h>
+
+#include "triple_table.h"
+
+#include "ptrmap.h"
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct triple_table {
+  const raptor_term **terms; /* by number */
+  size_t nterms, terms_capacity;
+  ptrmap *by_uri;  /* an IRI's raptor_uri (raptor interns them) to its number */
+  strmap *blanks;  /* a blank node's label to its number */
+  strmap *literals; /* a literal's key (literal_key) to its number */
+  char **keys;      /* the literals' keys, in blocks */
+  size_t nkeys, keys_capacity;
+  char *block;      /* the block keys are being written to */
+  size_t block_used, block_size;
+  raptor_world *world;
+  id_triple *spo, *pos;
+  size_t ntriples, capacity;
+};
+
+void
+triple_table_free(triple_table *t)
+{
+  if (t) {
+    free(t->terms);
+    ptrmap_free(t->by_uri);
+    strmap_free(t->blanks);
+    strmap_free(t->literals);
+    for (size_t i = 0; i < t->nkeys; ++i) {
+      free(t->keys[i]);
+    }
+    free(t->keys);
+    free(t->spo);
+    free(t->pos);
+    free(t);
+  }
+}
+
+static ildkg_status
+new_number(triple_table *t, const raptor_term *term, term_id *id)
+{
+  if (t->nterms == TERM_NONE) {
+    return ILDKG_ERR_UNSUPPORTED;
+  }
+  if (t->nterms == t->terms_capacity) {
+    const size_t capacity = t->terms_capacity ? 2 * t->terms_capacity : 1024;
+    const raptor_term **grown = realloc(t->terms, capacity * sizeof *grown);
+    if (!grown) {
+      return ILDKG_ERR_NOMEM;
+    }
+    t->terms = grown;
+    t->terms_capacity = capacity;
+  }
+  t->terms[t->nterms] = term;
+  *id = (term_id)t->nterms++;
+  return ILDKG_OK;
+}
+
+/* Room for @p size bytes of key, in the current block or a new one; NULL without memory. */
+static char *
+key_room(triple_table *t, size_t size)
+{
+  if (t->block && t->block_size - t->block_used >= size) {
+    return t->block + t->block_used;
+  }
+  if (t->nkeys == t->keys_capacity) {
+    const size_t capacity = t->keys_capacity ? 2 * t->keys_capacity : 64;
+    char **grown = realloc(t->keys, capacity * sizeof *grown);
+    if (!grown) {
+      return NULL;
+    }
+    t->keys = grown;
+    t->keys_capacity = capacity;
+  }
+  const size_t block_size = size > 65536 ? size : 65536;
+  if (!(t->block = t->keys[t->nkeys] = malloc(block_size))) {
+    return NULL;
+  }
+  ++t->nkeys;
+  t->block_size = block_size;
+  t->block_used = 0;
+  return t->block;
+}
+
+/*
+ * A string naming the literal @p term exactly, in the key blocks: its value's length,
+ * the value, then "@lang" or "^datatype". The length keeps a value that looks like
+ * another's suffix apart. NULL without memory; *nul set for a value with a NUL byte,
+ * which a C string cannot key.
+ */
+static const char *
+literal_key(triple_table *t, const raptor_term *term, bool *nul)
+{
+  const raptor_term_literal_value *v = &term->value.literal;
+  const char *value = (const char *)v->string;
+  const char *extra = v->language ? (const char *)v->language
+                      : v->datatype ? (const char *)raptor_uri_as_string(v->datatype)
+                                    : "";
+  const char mark = v->language ? '@' : v->datatype ? '^' : '.';
+  *nul = memchr(value, '\0', v->string_len) != NULL;
+  const size_t size = 24 + v->string_len + strlen(extra);
+  char *key = *nul ? NULL : key_room(t, size);
+  if (!key) {
+    return NULL;
+  }
+  /* by hand: snprintf was a seventh of the checks' instructions */
+  char digits[16];
+  size_t nd = 0;
+  for (unsigned len = v->string_len; !nd || len; len /= 10) {
+    digits[nd++] = (char)('0' + len % 10);
+  }
+  char *at = key;
+  while (nd) {
+    *at++ = digits[--nd];
+  }
+  *at++ = ':';
+  memcpy(at, value, v->string_len);
+  at += v->string_len;
+  *at++ = mark;
+  const size_t nextra = strlen(extra);
+  memcpy(at, extra, nextra + 1);
+  t->block_used += (size_t)(at - key) + nextra + 1;
+  return key;
+}
+
+static ildkg_status
+number_literal(triple_table *t, const raptor_term *term, term_id *id)
+{
+  bool nul = false;
+  const char *key = literal_key(t, term, &nul);
+  size_t found;
+  if (!key) {
+    return nul ? ILDKG_ERR_UNSUPPORTED : ILDKG_ERR_NOMEM;
+  }
+  if (strmap_get(t->literals, key, &found)) {
+    t->block_used -= strlen(key) + 1; /* not kept: the block's next key reuses the room */
+    *id = (term_id)found;
+    return ILDKG_OK;
+  }
+  const ildkg_status st = new_number(t, term, id);
+  return st == ILDKG_OK ? strmap_put(t->literals, key, *id) : st;
+}
+
+/* The number of @p term, made on first sight. */
+static ildkg_status
+number_term(triple_table *t, const raptor_term *term, term_id *id)
+{
+  size_t found;
+  ildkg_status st;
+  switch (term->type) {
+  case RAPTOR_TERM_TYPE_URI:
+    if (ptrmap_get(t->by_uri, term->value.uri, &found)) {
+      *id = (term_id)found;
+      return ILDKG_OK;
+    }
+    st = new_number(t, term, id);
+    return st == ILDKG_OK ? ptrmap_put(t->by_uri, term->value.uri, *id) : st;
+  case RAPTOR_TERM_TYPE_BLANK:
+    if (strmap_get(t->blanks, (const char *)term->value.blank.string, &found)) {
+      *id = (term_id)found;
+      return ILDKG_OK;
+    }
+    st = new_number(t, term, id);
+    return st == ILDKG_OK ? strmap_put(t->blanks, (const char *)term->value.blank.string, *id)
+                          : st;
+  case RAPTOR_TERM_TYPE_LITERAL:
+    return number_literal(t, term, id);
+  case RAPTOR_TERM_TYPE_UNKNOWN:
+  default:
+    return ILDKG_ERR_RDF;
+  }
+}
+
+static ildkg_status
+add_statement(void *user_data, const raptor_statement *s)
+{
+  triple_table *t = user_data;
+  if (t->ntriples == t->capacity) {
+    const size_t capacity = t->capacity ? 2 * t->capacity : 1024;
+    id_triple *grown = realloc(t->spo, capacity * sizeof *grown);
+    if (!grown) {
+      return ILDKG_ERR_NOMEM;
+    }
+    t->spo = grown;
+    t->capacity = capacity;
+  }
+  id_triple *x = &t->spo[t->ntriples];
+  ildkg_status st = number_term(t, s->subject, &x->s);
+  st = st == ILDKG_OK ? number_term(t, s->predicate, &x->p) : st;
+  st = st == ILDKG_OK ? number_term(t, s->object, &x->o) : st;
+  t->ntriples += st == ILDKG_OK;
+  return st;
+}
+
+static int
+compare_ids(term_id a, term_id b)
+{
+  return (a > b) - (a < b);
+}
+
+static int
+compare_spo(const id_triple *x, const id_triple *y)
+{
+  const int c = compare_ids(x->s, y->s);
+  const int d = c ? c : compare_ids(x->p, y->p);
+  return d ? d : compare_ids(x->o, y->o);
+}
+
+enum { RADIX_BITS = 11, RADIX = 1 << RADIX_BITS };
+
+typedef term_id (*key_fn)(const id_triple *x);
+static term_id key_s(const id_triple *x) { return x->s; }
+static term_id key_p(const id_triple *x) { return x->p; }
+static term_id key_o(const id_triple *x) { return x->o; }
+
+/* One stable counting pass of @p n triples from @p from to @p to, on bits [shift,
+   shift + RADIX_BITS) of @p key. */
+static void
+radix_pass(const id_triple *from, id_triple *to, size_t n, key_fn key, unsigned shift)
+{
+  size_t count[RADIX] = {0};
+  for (size_t i = 0; i < n; ++i) {
+    ++count[(key(&from[i]) >> shift) & (RADIX - 1)];
+  }
+  for (size_t i = 0, sum = 0; i < RADIX; ++i) {
+    const size_t c = count[i];
+    count[i] = sum;
+    sum += c;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    to[count[(key(&from[i]) >> shift) & (RADIX - 1)]++] = from[i];
+  }
+}
+
+/*
+ * Sort @p a (n triples, @p tmp as many) by the keys @p k[0], k[1], k[2]: least
+ * significant first, each a few counting passes over the bits a term number can have
+ * (numbers are below @p nterms). Linear, where qsort's compares were half of the checks'
+ * instructions. The result is in @p a.
+ */
+static void
+radix_sort(id_triple *a, id_triple *tmp, size_t n, const key_fn k[3], size_t nterms)
+{
+  unsigned bits = 1;
+  while (bits < 32 && (nterms >> bits)) {
+    ++bits;
+  }
+  id_triple *from = a, *to = tmp;
+  for (int key = 2; key >= 0; --key) {
+    for (unsigned shift = 0; shift < bits; shift += RADIX_BITS) {
+      radix_pass(from, to, n, k[key], shift);
+      id_triple *swap = from;
+      from = to;
+      to = swap;
+    }
+  }
+  if (from != a) {
+    memcpy(a, from, n * sizeof *a);
+  }
+}
+
+ildkg_status
+triple_table_new(graph *g, triple_table **out)
+{
+  triple_table *t = calloc(1, sizeof *t);
+  *out = NULL;
+  if (!t || !(t->by_uri = ptrmap_new()) || !(t->blanks = strmap_new()) ||
+      !(t->literals = strmap_new())) {
+    triple_table_free(t);
+    return ILDKG_ERR_NOMEM;
+  }
+  t->world = graph_raptor_world(g);
+  ildkg_status st = graph_each_statement(g, add_statement, t);
+  if (st == ILDKG_OK && t->ntriples) {
+    st = (t->pos = malloc(t->ntriples * sizeof *t->pos)) ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  }
+  if (st != ILDKG_OK) {
+    triple_table_free(t);
+    return st;
+  }
+  id_triple *tmp = t->ntriples ? malloc(t->ntriples * sizeof *tmp) : NULL;
+  if (t->ntriples && !tmp) {
+    triple_table_free(t);
+    return ILDKG_ERR_NOMEM;
+  }
+  if (t->ntriples) {
+    static const key_fn spo[3] = {key_s, key_p, key_o}, pos[3] = {key_p, key_o, key_s};
+    memcpy(t->pos, t->spo, t->ntriples * sizeof *t->pos);
+    radix_sort(t->spo, tmp, t->ntriples, spo, t->nterms);
+    radix_sort(t->pos, tmp, t->ntriples, pos, t->nterms);
+  }
+  free(tmp);
+  *out = t;
+  return ILDKG_OK;
+}
+
+term_id
+triple_table_iri(const triple_table *t, const char *iri)
+{
+  raptor_uri *uri = raptor_new_uri(t->world, (const unsigned char *)iri);
+  size_t found;
+  const bool known = uri && ptrmap_get(t->by_uri, uri, &found);
+  if (uri) {
+    raptor_free_uri(uri);
+  }
+  return known ? (term_id)found : TERM_NONE;
+}
+
+size_t
+triple_table_term_count(const triple_table *t)
+{
+  return t->nterms;
+}
+
+const raptor_term *
+triple_table_term(const triple_table *t, term_id id)
+{
+  return id < t->nterms ? t->terms[id] : NULL;
+}
+
+/* The run of @p n sorted triples equal to @p key under @p compare: *first and its length. */
+static size_t
+equal_range(const id_triple *sorted, size_t n, const id_triple *key,
+            int (*compare)(const id_triple *, const id_triple *), const id_triple **first)
+{
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (compare(&sorted[mid], key) < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  size_t end = lo;
+  while (end < n && compare(&sorted[end], key) == 0) {
+    ++end;
+  }
+  *first = sorted + lo;
+  return end - lo;
+}
+
+static int
+same_s_p(const id_triple *x, const id_triple *key)
+{
+  const int c = compare_ids(x->s, key->s);
+  return c ? c : compare_ids(x->p, key->p);
+}
+
+static int
+same_p_o(const id_triple *x, const id_triple *key)
+{
+  const int c = compare_ids(x->p, key->p);
+  return c ? c : compare_ids(x->o, key->o);
+}
+
+static int
+same_p(const id_triple *x, const id_triple *key)
+{
+  return compare_ids(x->p, key->p);
+}
+
+size_t
+triple_table_objects(const triple_table *t, term_id s, term_id p, const id_triple **first)
+{
+  const id_triple key = {s, p, 0};
+  return equal_range(t->spo, t->ntriples, &key, same_s_p, first);
+}
+
+size_t
+triple_table_subjects(const triple_table *t, term_id p, term_id o, const id_triple **first)
+{
+  const id_triple key = {0, p, o};
+  return equal_range(t->pos, t->ntriples, &key, same_p_o, first);
+}
+
+size_t
+triple_table_with_predicate(const triple_table *t, term_id p, const id_triple **first)
+{
+  const id_triple key = {0, p, 0};
+  return equal_range(t->pos, t->ntriples, &key, same_p, first);
+}
+
+size_t
+triple_table_all(const triple_table *t, const id_triple **first)
+{
+  *first = t->spo;
+  return t->ntriples;
+}
+
+bool
+triple_table_has(const triple_table *t, term_id s, term_id p, term_id o)
+{
+  const id_triple key = {s, p, o};
+  const id_triple *first;
+  return equal_range(t->spo, t->ntriples, &key, compare_spo, &first) > 0;
+}
+
+bool
+triple_table_has_any(const triple_table *t, term_id s, term_id p)
+{
+  const id_triple *first;
+  return triple_table_objects(t, s, p, &first) > 0;
+}
