@@ -301,18 +301,18 @@ ildkg_status
 cli_load_graph(pipeline *p, const cli_inputs *in, const char *const *data, size_t ndata,
                const char *base, ildkg_diag *d)
 {
+  ildkg_status st = ILDKG_OK;
   if (!ndata) {
-    const ildkg_status st = pipeline_load(p, in->facts_dir, in->ontology_dir, d);
-    return st == ILDKG_OK ? pipeline_build_graph(p, base) : st;
-  }
-  if (!(p->graph = graph_new())) {
+    st = pipeline_load(p, in->facts_dir, in->ontology_dir, d);
+    st = st == ILDKG_OK ? pipeline_build_graph(p, base) : st;
+  } else if (!(p->graph = graph_new())) {
     return ILDKG_ERR_RDF;
   }
-  ildkg_status st = ILDKG_OK;
   for (size_t i = 0; st == ILDKG_OK && i < ndata; ++i) {
     st = load_data_file(p->graph, data[i], d);
   }
-  return st;
+  /* the graph is for queries (and serve's threads share it): indexed now, once */
+  return st == ILDKG_OK ? graph_index(p->graph) : st;
 }
 
 ildkg_status

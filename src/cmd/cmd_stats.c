@@ -127,6 +127,9 @@ cmd_stats(int argc, char **argv)
     st = pipeline_build_graph(&p, ILDKG_DEFAULT_BASE);
   }
   if (st == ILDKG_OK) {
+    st = graph_index(p.graph);
+  }
+  if (st == ILDKG_OK) {
     st = print_stats(&p);
   }
   if (d) {

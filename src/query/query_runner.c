@@ -578,6 +578,12 @@ query_run(graph *g, const char *text, size_t len, const query_limits *limits,
   *out = NULL;
   why[0] = '\0';
   graph_clear_last_error(g);
+  ildkg_status indexed = graph_index(g);
+  if (indexed != ILDKG_OK) {
+    snprintf(why, QUERY_WHY_SIZE, "cannot index the graph: %s",
+             *graph_last_error(g) ? graph_last_error(g) : "out of memory");
+    return indexed;
+  }
   if (strlen(text) != len) {
     snprintf(why, QUERY_WHY_SIZE, "the query holds a NUL byte (at byte %zu)", strlen(text) + 1);
     return ILDKG_ERR_INPUT;

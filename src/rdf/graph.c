@@ -8,6 +8,7 @@
 #include "triples_source.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <librdf.h>
 #include <rasqal.h>
 #include <stdio.h>
@@ -25,6 +26,12 @@ struct graph {
   librdf_world *world;
   librdf_storage *storage;
   librdf_model *model;   /* the default graph: every triple read, named graphs included */
+  /* Statements added and not yet in the model. The model's indexes are most of the cost
+     of building a graph, and `build` needs only the sorted statements: a query indexes
+     them first (graph_index). */
+  librdf_statement **pending;
+  size_t npending, pending_capacity;
+  bool indexed;
   named_graph *named;    /* sorted by name */
   size_t nnamed;
   triples_source source; /* what rasqal matches queries against */
@@ -169,6 +176,10 @@ graph_free(graph *g)
     free(g->named[i].name);
   }
   free(g->named);
+  for (size_t i = 0; i < g->npending; ++i) {
+    librdf_free_statement(g->pending[i]);
+  }
+  free(g->pending);
   free_model(g->model, g->storage);
   strmap_free(g->iri_index); /* before the terms holding its keys */
   for (size_t i = 0; i < g->niri_terms; ++i) {
@@ -376,6 +387,9 @@ object_kind(const raptor_term *t)
 unsigned
 graph_object_kinds(graph *g, const char *predicate)
 {
+  if (graph_index(g) != ILDKG_OK) {
+    return ~0u; /* unknown: every kind */
+  }
   librdf_node *p = iri_node(g, predicate);
   librdf_statement *pattern = p ? librdf_new_statement_from_nodes(g->world, NULL, p, NULL) : NULL;
   librdf_stream *stream = pattern ? librdf_model_find_statements(g->model, pattern) : NULL;
@@ -390,6 +404,51 @@ graph_object_kinds(graph *g, const char *predicate)
     librdf_free_statement(pattern);
   }
   return kinds;
+}
+
+/* Add @p t (taken, whatever happens) to the default graph: to the statements waiting to be
+   indexed, or to the model once it is indexed. */
+static ildkg_status
+add_to_default(graph *g, librdf_statement *t)
+{
+  if (g->indexed) {
+    const int rc = librdf_model_add_statement(g->model, t); /* copies the statement */
+    librdf_free_statement(t);
+    return rc ? ILDKG_ERR_RDF : ILDKG_OK;
+  }
+  if (g->npending == g->pending_capacity) {
+    const size_t capacity = g->pending_capacity ? 2 * g->pending_capacity : 1024;
+    librdf_statement **grown = realloc(g->pending, capacity * sizeof *grown);
+    if (!grown) {
+      librdf_free_statement(t);
+      return ILDKG_ERR_NOMEM;
+    }
+    g->pending = grown;
+    g->pending_capacity = capacity;
+  }
+  g->pending[g->npending++] = t;
+  return ILDKG_OK;
+}
+
+ildkg_status
+graph_index(graph *g)
+{
+  ildkg_status st = ILDKG_OK;
+  size_t i = 0;
+  for (; st == ILDKG_OK && i < g->npending; ++i) {
+    st = librdf_model_add_statement(g->model, g->pending[i]) ? ILDKG_ERR_RDF : ILDKG_OK;
+    librdf_free_statement(g->pending[i]);
+  }
+  if (st != ILDKG_OK) { /* what was not added stays pending: a later call tries again */
+    memmove(g->pending, g->pending + i, (g->npending - i) * sizeof *g->pending);
+    g->npending -= i;
+    return st;
+  }
+  free(g->pending);
+  g->pending = NULL;
+  g->npending = g->pending_capacity = 0;
+  g->indexed = true;
+  return ILDKG_OK;
 }
 
 /* Consumes s, p and o whatever happens; NULL among them means a failed constructor. */
@@ -413,9 +472,7 @@ add_nodes(graph *g, librdf_node *s, librdf_node *p, librdf_node *o)
     return ILDKG_ERR_RDF; /* librdf freed the nodes */
   }
   note_statement(g, t);
-  const int rc = librdf_model_add_statement(g->model, t); /* copies the statement */
-  librdf_free_statement(t);
-  return rc ? ILDKG_ERR_RDF : ILDKG_OK;
+  return add_to_default(g, t);
 }
 
 ildkg_status
@@ -462,6 +519,9 @@ graph_add_triple(graph *g, const ildkg_triple *t)
 size_t
 graph_size(graph *g)
 {
+  if (graph_index(g) != ILDKG_OK) {
+    return 0;
+  }
   const int n = librdf_model_size(g->model);
   return n > 0 ? (size_t)n : 0;
 }
@@ -671,36 +731,53 @@ graph_statements_free(raptor_statement **statements, size_t count)
   free(statements);
 }
 
+typedef struct {
+  raptor_statement **all;
+  size_t n, capacity;
+} statement_copies;
+
+static ildkg_status
+copy_statement(void *user_data, const raptor_statement *t)
+{
+  statement_copies *c = user_data;
+  if (c->n == c->capacity) {
+    return ILDKG_ERR_RDF; /* the graph changed size under us */
+  }
+  c->all[c->n] = raptor_statement_copy((raptor_statement *)t);
+  return c->all[c->n++] ? ILDKG_OK : ILDKG_ERR_NOMEM;
+}
+
+/* Drop the repeats of sorted @p all (a statement added twice before indexing). */
+static size_t
+drop_repeats(raptor_statement **all, size_t n)
+{
+  size_t kept = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (kept && raptor_statement_equals(all[kept - 1], all[i])) {
+      raptor_free_statement(all[i]);
+    } else {
+      all[kept++] = all[i];
+    }
+  }
+  return kept;
+}
+
 ildkg_status
 graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count)
 {
-  const size_t capacity = graph_size(g);
-  raptor_statement **all = calloc(capacity ? capacity : 1, sizeof *all);
-  librdf_stream *stream = all ? librdf_model_as_stream(g->model) : NULL;
-  size_t n = 0;
-  ildkg_status st = stream ? ILDKG_OK : ILDKG_ERR_RDF;
-  for (; st == ILDKG_OK && !librdf_stream_end(stream); librdf_stream_next(stream)) {
-    librdf_statement *t = librdf_stream_get_object(stream);
-    if (n == capacity) {
-      st = ILDKG_ERR_RDF; /* the model changed size under us */
-    } else if (!(all[n] = raptor_statement_copy(t))) {
-      st = ILDKG_ERR_NOMEM;
-    } else {
-      ++n;
-    }
-  }
-  if (stream) {
-    librdf_free_stream(stream);
-  }
+  int model_size = g->indexed ? librdf_model_size(g->model) : 0;
+  const size_t capacity = g->indexed ? (model_size > 0 ? (size_t)model_size : 0) : g->npending;
+  statement_copies c = {calloc(capacity ? capacity : 1, sizeof *c.all), 0, capacity};
+  ildkg_status st = c.all ? graph_each_statement(g, copy_statement, &c) : ILDKG_ERR_NOMEM;
   if (st == ILDKG_OK) {
-    st = graph_sort_statements(all, n);
+    st = graph_sort_statements(c.all, c.n);
   }
   if (st != ILDKG_OK) {
-    graph_statements_free(all, n);
+    graph_statements_free(c.all, c.n);
     return st;
   }
-  *out = all;
-  *count = n;
+  *out = c.all;
+  *count = drop_repeats(c.all, c.n);
   return ILDKG_OK;
 }
 
@@ -708,6 +785,13 @@ ildkg_status
 graph_each_statement(graph *g, ildkg_status (*visit)(void *user_data, const raptor_statement *t),
                      void *user_data)
 {
+  if (!g->indexed) {
+    ildkg_status st = ILDKG_OK;
+    for (size_t i = 0; st == ILDKG_OK && i < g->npending; ++i) {
+      st = visit(user_data, g->pending[i]);
+    }
+    return st;
+  }
   librdf_stream *stream = librdf_model_as_stream(g->model);
   ildkg_status st = stream ? ILDKG_OK : ILDKG_ERR_RDF;
   for (; st == ILDKG_OK && !librdf_stream_end(stream); librdf_stream_next(stream)) {
@@ -774,15 +858,19 @@ add_read_statement(void *user_data, raptor_statement *t)
     return;
   }
   note_statement(g, copy);
-  int rc = librdf_model_add_statement(g->model, copy);
-  if (!rc && t->graph && t->graph->type == RAPTOR_TERM_TYPE_URI) {
+  int rc = 0;
+  if (t->graph && t->graph->type == RAPTOR_TERM_TYPE_URI) {
     const char *name = (const char *)raptor_uri_as_string(t->graph->value.uri);
     named_graph *n = find_named(g, name);
     n = n ? n : add_named(g, name);
     rc = n ? librdf_model_add_statement(n->model, copy) : 1;
   }
-  librdf_free_statement(copy);
-  ls->st = rc ? ILDKG_ERR_RDF : ILDKG_OK;
+  if (rc) {
+    librdf_free_statement(copy);
+    ls->st = ILDKG_ERR_RDF;
+    return;
+  }
+  ls->st = add_to_default(g, copy);
 }
 
 /*

@@ -31,6 +31,16 @@ ildkg_status graph_add_literal(graph *g, const char *s, const char *p, const cha
 /** Add a triple given as ildkg terms (the subject and predicate must be IRIs). */
 ildkg_status graph_add_triple(graph *g, const ildkg_triple *t);
 
+/**
+ * Index the statements added since the last call, so that patterns can be matched
+ * (queries, graph_object_kinds, graph_size). Adding only collects statements: the
+ * sorted snapshot and graph_each_statement need no index, and indexing is most of the
+ * cost of building a graph. query_run calls it; call it before graph_size.
+ * @return ILDKG_OK; ILDKG_ERR_RDF or ILDKG_ERR_NOMEM (what was not indexed stays waiting).
+ */
+ildkg_status graph_index(graph *g);
+
+/** The number of triples (it indexes the graph first: 0 when that fails). */
 size_t graph_size(graph *g);
 
 /** The raptor world behind the graph (borrowed), for serializers over its statements. */
@@ -46,8 +56,9 @@ ildkg_status graph_sorted_statements(graph *g, raptor_statement ***out, size_t *
 void graph_statements_free(raptor_statement **statements, size_t count); /**< NULL is fine */
 
 /**
- * Call @p visit once for every statement of the default graph, in the storage's order,
- * until it returns other than ILDKG_OK (which is then returned). The statement is borrowed
+ * Call @p visit once for every statement of the default graph, in the storage's order
+ * (or the order of adding, before graph_index: then a statement added twice is visited
+ * twice), until it returns other than ILDKG_OK (which is then returned). The statement is borrowed
  * for the call; its terms (raptor counts their uses) stay valid while the graph is
  * unchanged: one IRI is one term, so its raptor_uri identifies it.
  */

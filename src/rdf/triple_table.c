@@ -265,6 +265,19 @@ radix_sort(id_triple *a, id_triple *tmp, size_t n, const key_fn k[3], size_t nte
   }
 }
 
+/* Drop the repeats of sorted @p a (a graph not yet indexed may list a triple twice). */
+static size_t
+drop_repeats(id_triple *a, size_t n)
+{
+  size_t kept = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (!kept || compare_spo(&a[kept - 1], &a[i]) != 0) {
+      a[kept++] = a[i];
+    }
+  }
+  return kept;
+}
+
 ildkg_status
 triple_table_new(graph *g, triple_table **out)
 {
@@ -291,8 +304,9 @@ triple_table_new(graph *g, triple_table **out)
   }
   if (t->ntriples) {
     static const key_fn spo[3] = {key_s, key_p, key_o}, pos[3] = {key_p, key_o, key_s};
-    memcpy(t->pos, t->spo, t->ntriples * sizeof *t->pos);
     radix_sort(t->spo, tmp, t->ntriples, spo, t->nterms);
+    t->ntriples = drop_repeats(t->spo, t->ntriples);
+    memcpy(t->pos, t->spo, t->ntriples * sizeof *t->pos);
     radix_sort(t->pos, tmp, t->ntriples, pos, t->nterms);
   }
   free(tmp);
