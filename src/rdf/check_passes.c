@@ -596,7 +596,9 @@ static ildkg_status
 report_rows(const check_pass *c, pass_env *e, query_row_fn on_row, void *user_data)
 {
   row_order order = {e->t, c->nterms};
-  qsort_r(e->rows, e->nrows, sizeof *e->rows, compare_rows, &order);
+  if (e->nrows > 1) { /* rows is NULL when there are none, which qsort_r must not get */
+    qsort_r(e->rows, e->nrows, sizeof *e->rows, compare_rows, &order);
+  }
   const size_t ncolumns = c->nterms + (c->names[c->nterms] != NULL);
   ildkg_status st = ILDKG_OK;
   for (size_t r = 0; st == ILDKG_OK && r < e->nrows; ++r) {

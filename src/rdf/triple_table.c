@@ -98,7 +98,7 @@ static const char *
 literal_key(triple_table *t, const raptor_term *term, bool *nul)
 {
   const raptor_term_literal_value *v = &term->value.literal;
-  const char *value = (const char *)v->string;
+  const char *value = v->string ? (const char *)v->string : "";
   const char *extra = v->language ? (const char *)v->language
                       : v->datatype ? (const char *)raptor_uri_as_string(v->datatype)
                                     : "";
