@@ -3,11 +3,13 @@
 
 #include "graph.h"
 
+#include "literal_map.h"
 #include "ptrmap.h"
 #include "strmap.h"
 #include "triples_source.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdbool.h>
 #include <librdf.h>
 #include <rasqal.h>
@@ -44,6 +46,11 @@ struct graph {
   strmap *iri_index;
   librdf_node **iri_terms;
   size_t niri_terms, iri_terms_capacity;
+  /* Likewise one term a literal of the facts: a quote or a label is used by many. */
+  literal_map *literal_index;
+  librdf_node **literal_terms;
+  size_t nliteral_terms, literal_terms_capacity;
+  bool literal_failed; /* a literal mapped but not made: the map is not to be trusted */
   char last_error[512];
 };
 
@@ -186,6 +193,11 @@ graph_free(graph *g)
     librdf_free_node(g->iri_terms[i]);
   }
   free(g->iri_terms);
+  literal_map_free(g->literal_index);
+  for (size_t i = 0; i < g->nliteral_terms; ++i) {
+    librdf_free_node(g->literal_terms[i]);
+  }
+  free(g->literal_terms);
   triples_source_pool_release_terms(g->pool); /* terms of the world: before it goes */
   if (g->world) {
     /* queries' literals point into the pool: they are gone once the world is */
@@ -215,8 +227,9 @@ graph_new(void)
   g->model = new_indexed_model(g->world, &g->storage);
   g->pool = triples_source_pool_new();
   g->iri_index = strmap_new();
+  g->literal_index = literal_map_new();
   g->source = (triples_source){g->world, g->model, &g->clock, named_model, g, g->pool, NULL};
-  if (!g->model || !g->pool || !g->iri_index || triples_source_install(&g->source) != ILDKG_OK) {
+  if (!g->model || !g->pool || !g->iri_index || !g->literal_index || triples_source_install(&g->source) != ILDKG_OK) {
     graph_free(g);
     return NULL;
   }
@@ -482,7 +495,7 @@ graph_add_iri(graph *g, const char *s, const char *p, const char *o)
 }
 
 static librdf_node *
-literal_node(graph *g, const char *value, const char *datatype, const char *lang)
+new_literal_node(graph *g, const char *value, const char *datatype, const char *lang)
 {
   if (!datatype) {
     return librdf_new_node_from_literal(g->world, (const unsigned char *)value, lang, 0);
@@ -495,6 +508,39 @@ literal_node(graph *g, const char *value, const char *datatype, const char *lang
     librdf_new_node_from_typed_literal(g->world, (const unsigned char *)value, NULL, type);
   librdf_free_uri(type);
   return node;
+}
+
+/* A new reference to the graph's term for the literal (free it with librdf_free_node), or
+   NULL. A datatype makes the language irrelevant, as librdf's constructors have it. */
+static librdf_node *
+literal_node(graph *g, const char *value, const char *datatype, const char *lang)
+{
+  size_t at = g->nliteral_terms;
+  bool found = false;
+  if (g->literal_failed || literal_map_find_or_add(g->literal_index, value, strlen(value), datatype ? NULL : lang,
+                              datatype, &at, &found) != ILDKG_OK) {
+    return NULL;
+  }
+  if (found) {
+    return librdf_new_node_from_node(g->literal_terms[at]);
+  }
+  if (g->nliteral_terms == g->literal_terms_capacity) {
+    const size_t capacity = g->literal_terms_capacity ? 2 * g->literal_terms_capacity : 256;
+    librdf_node **grown = realloc(g->literal_terms, capacity * sizeof *grown);
+    if (!grown) {
+      g->literal_failed = true;
+      return NULL;
+    }
+    g->literal_terms = grown;
+    g->literal_terms_capacity = capacity;
+  }
+  librdf_node *term = new_literal_node(g, value, datatype, lang);
+  if (!term) {
+    g->literal_failed = true;
+    return NULL;
+  }
+  g->literal_terms[g->nliteral_terms++] = term;
+  return librdf_new_node_from_node(term);
 }
 
 ildkg_status
@@ -537,21 +583,6 @@ typedef struct {
   raptor_statement *statement;
   const unsigned char *terms[3];
 } sort_entry;
-
-/* N-Triples terms are self-delimiting, so comparing them one by one orders the
- * statements exactly as `LC_ALL=C sort` orders the lines of the N-Triples file. */
-static int
-compare_entries(const void *a, const void *b)
-{
-  const sort_entry *x = a, *y = b;
-  for (int i = 0; i < 3; ++i) {
-    const int c = strcmp((const char *)x->terms[i], (const char *)y->terms[i]);
-    if (c) {
-      return c;
-    }
-  }
-  return 0;
-}
 
 /* True when raptor's N-Triples writer copies @p s as it is: printable ASCII without the
    characters it escapes (" \ >) or any other that could need a \u. */
@@ -619,8 +650,18 @@ typedef struct {
   unsigned char *arena;
   unsigned char **owned;
   size_t nowned;
-  ptrmap *iris; /* raptor's interned URI: the arena offset of its key */
+  ptrmap *shared; /* a shared term's identity (shared_identity): the arena offset of its key */
 } sort_keys;
+
+/* What identifies a term many statements share: an IRI's interned raptor_uri, a
+   literal's term (the graph makes one a literal of the facts); NULL for a blank node. */
+static const void *
+shared_identity(const raptor_term *t)
+{
+  return t->type == RAPTOR_TERM_TYPE_URI       ? (const void *)t->value.uri
+         : t->type == RAPTOR_TERM_TYPE_LITERAL ? (const void *)t
+                                               : NULL;
+}
 
 static size_t
 parts_size(int parts, const size_t len[5])
@@ -642,12 +683,12 @@ size_keys(raptor_statement **all, size_t n, sort_keys *k, size_t *arena_size, si
   for (size_t i = 0; i < n; ++i) {
     raptor_term *terms[3] = {all[i]->subject, all[i]->predicate, all[i]->object};
     for (int t = 0; t < 3; ++t) {
-      const int iri = terms[t]->type == RAPTOR_TERM_TYPE_URI;
-      if (iri && ptrmap_get(k->iris, terms[t]->value.uri, &offset)) {
+      const void *id = shared_identity(terms[t]);
+      if (id && ptrmap_get(k->shared, id, &offset)) {
         continue;
       }
       const int parts = verbatim_parts(terms[t], part, len);
-      if (iri && parts && ptrmap_put(k->iris, terms[t]->value.uri, *arena_size) != ILDKG_OK) {
+      if (id && parts && ptrmap_put(k->shared, id, *arena_size) != ILDKG_OK) {
         return ILDKG_ERR_NOMEM;
       }
       *arena_size += parts_size(parts, len);
@@ -674,8 +715,8 @@ make_keys(raptor_statement **all, size_t n, sort_entry *entries, sort_keys *k)
     raptor_term *terms[3] = {all[i]->subject, all[i]->predicate, all[i]->object};
     entries[i].statement = all[i];
     for (int t = 0; t < 3; ++t) {
-      if (terms[t]->type == RAPTOR_TERM_TYPE_URI &&
-          ptrmap_get(k->iris, terms[t]->value.uri, &offset) && k->arena + offset < at) {
+      const void *id = shared_identity(terms[t]);
+      if (id && ptrmap_get(k->shared, id, &offset) && k->arena + offset < at) {
         entries[i].terms[t] = k->arena + offset; /* written at its first use */
         continue;
       }
@@ -700,24 +741,162 @@ make_keys(raptor_statement **all, size_t n, sort_entry *entries, sort_keys *k)
   return ILDKG_OK;
 }
 
+/*
+ * The order of the entries, without comparing whole statements n log n times (most of a
+ * sort, reading keys scattered over the arena): the distinct subject and predicate keys
+ * (an IRI's key is shared, and a subject has some twenty statements) are sorted once and
+ * numbered; two stable counting passes order the statements by those numbers; only the
+ * statements of one subject and predicate are compared, by object. N-Triples terms are
+ * self-delimiting, so ordering term by term orders the statements exactly as
+ * `LC_ALL=C sort` orders the lines. *order gets the entries' indices in order.
+ */
+typedef struct {
+  const unsigned char *key;
+  uint32_t slot;
+} numbered_key;
+
+static int
+compare_numbered(const void *a, const void *b)
+{
+  return strcmp((const char *)((const numbered_key *)a)->key,
+                (const char *)((const numbered_key *)b)->key);
+}
+
+/* The rank of each entry's subject (t = 0) or predicate (t = 1) key, in *rank[t]. */
+static ildkg_status
+rank_keys(const sort_entry *entries, size_t n, uint32_t *rank[2], uint32_t *nranks)
+{
+  ptrmap *slots = ptrmap_new();
+  numbered_key *keys = NULL;
+  size_t nkeys = 0, capacity = 0, at;
+  ildkg_status st = slots ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
+    for (int t = 0; st == ILDKG_OK && t < 2; ++t) {
+      if (ptrmap_get(slots, entries[i].terms[t], &at)) {
+        rank[t][i] = (uint32_t)at;
+        continue;
+      }
+      if (nkeys == capacity) {
+        capacity = capacity ? 2 * capacity : 1024;
+        numbered_key *grown = realloc(keys, capacity * sizeof *grown);
+        if (!grown) {
+          st = ILDKG_ERR_NOMEM;
+          break;
+        }
+        keys = grown;
+      }
+      st = nkeys < UINT32_MAX ? ptrmap_put(slots, entries[i].terms[t], nkeys) : ILDKG_ERR_NOMEM;
+      keys[nkeys] = (numbered_key){entries[i].terms[t], (uint32_t)nkeys};
+      rank[t][i] = (uint32_t)nkeys++;
+    }
+  }
+  ptrmap_free(slots);
+  uint32_t *slot_rank = st == ILDKG_OK ? malloc((nkeys ? nkeys : 1) * sizeof *slot_rank) : NULL;
+  st = st == ILDKG_OK && !slot_rank ? ILDKG_ERR_NOMEM : st;
+  if (st == ILDKG_OK) {
+    if (nkeys > 1) {
+      qsort(keys, nkeys, sizeof *keys, compare_numbered);
+    }
+    for (size_t k = 0, r = 0; k < nkeys; ++k) {
+      r = k && compare_numbered(&keys[k - 1], &keys[k]) ? k : r; /* equal keys, one rank */
+      slot_rank[keys[k].slot] = (uint32_t)r;
+    }
+    for (size_t i = 0; i < n; ++i) {
+      rank[0][i] = slot_rank[rank[0][i]];
+      rank[1][i] = slot_rank[rank[1][i]];
+    }
+    *nranks = (uint32_t)nkeys;
+  }
+  free(slot_rank);
+  free(keys);
+  return st;
+}
+
+/* @p from (indices) to @p to, stably ordered by @p rank of each index (below @p nranks). */
+static ildkg_status
+counting_pass(const uint32_t *from, uint32_t *to, size_t n, const uint32_t *rank, uint32_t nranks)
+{
+  size_t *start = calloc((size_t)nranks + 1, sizeof *start);
+  if (!start) {
+    return ILDKG_ERR_NOMEM;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    ++start[rank[from[i]] + 1];
+  }
+  for (size_t r = 0; r < nranks; ++r) {
+    start[r + 1] += start[r];
+  }
+  for (size_t i = 0; i < n; ++i) {
+    to[start[rank[from[i]]]++] = from[i];
+  }
+  free(start);
+  return ILDKG_OK;
+}
+
+static int
+compare_objects(const void *a, const void *b, void *entries)
+{
+  const sort_entry *e = entries;
+  return strcmp((const char *)e[*(const uint32_t *)a].terms[2],
+                (const char *)e[*(const uint32_t *)b].terms[2]);
+}
+
+static ildkg_status
+order_entries(const sort_entry *entries, size_t n, uint32_t **order)
+{
+  uint32_t *rank[2] = {calloc(n ? n : 1, sizeof **rank), calloc(n ? n : 1, sizeof **rank)};
+  uint32_t *by_predicate = calloc(n ? n : 1, sizeof *by_predicate);
+  *order = calloc(n ? n : 1, sizeof **order); /* calloc: gcc cannot see the passes fill them */
+  uint32_t nranks = 0;
+  ildkg_status st = rank[0] && rank[1] && by_predicate && *order && n < UINT32_MAX
+                      ? rank_keys(entries, n, rank, &nranks)
+                      : ILDKG_ERR_NOMEM;
+  for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
+    (*order)[i] = (uint32_t)i;
+  }
+  st = st == ILDKG_OK ? counting_pass(*order, by_predicate, n, rank[1], nranks) : st;
+  st = st == ILDKG_OK ? counting_pass(by_predicate, *order, n, rank[0], nranks) : st;
+  for (size_t i = 0, end; st == ILDKG_OK && i < n; i = end) {
+    const uint32_t s = rank[0][(*order)[i]], p = rank[1][(*order)[i]];
+    for (end = i + 1; end < n && rank[0][(*order)[end]] == s && rank[1][(*order)[end]] == p;) {
+      ++end;
+    }
+    if (end - i > 1) {
+      qsort_r(*order + i, end - i, sizeof **order, compare_objects, (void *)entries);
+    }
+  }
+  free(by_predicate);
+  free(rank[0]);
+  free(rank[1]);
+  if (st != ILDKG_OK) {
+    free(*order);
+    *order = NULL;
+  }
+  return st;
+}
+
 ildkg_status
 graph_sort_statements(raptor_statement **all, size_t n)
 {
   sort_entry *entries = calloc(n ? n : 1, sizeof *entries);
   sort_keys keys = {NULL, NULL, 0, ptrmap_new()};
-  ildkg_status st = entries && keys.iris ? make_keys(all, n, entries, &keys) : ILDKG_ERR_NOMEM;
+  ildkg_status st = entries && keys.shared ? make_keys(all, n, entries, &keys) : ILDKG_ERR_NOMEM;
+  uint32_t *order = NULL;
   if (st == ILDKG_OK) {
-    qsort(entries, n, sizeof *entries, compare_entries);
+    st = order_entries(entries, n, &order);
+  }
+  if (st == ILDKG_OK) {
     for (size_t i = 0; i < n; ++i) {
-      all[i] = entries[i].statement;
+      all[i] = entries[order[i]].statement;
     }
   }
+  free(order);
   for (size_t i = 0; i < keys.nowned; ++i) {
     raptor_free_memory(keys.owned[i]);
   }
   free(keys.owned);
   free(keys.arena);
-  ptrmap_free(keys.iris);
+  ptrmap_free(keys.shared);
   free(entries);
   return st;
 }

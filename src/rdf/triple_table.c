@@ -3,6 +3,7 @@
 
 #include "triple_table.h"
 
+#include "literal_map.h"
 #include "ptrmap.h"
 #include "strmap.h"
 
@@ -14,11 +15,7 @@ struct triple_table {
   size_t nterms, terms_capacity;
   ptrmap *by_uri;  /* an IRI's raptor_uri (raptor interns them) to its number */
   strmap *blanks;  /* a blank node's label to its number */
-  strmap *literals; /* a literal's key (literal_key) to its number */
-  char **keys;      /* the literals' keys, in blocks */
-  size_t nkeys, keys_capacity;
-  char *block;      /* the block keys are being written to */
-  size_t block_used, block_size;
+  literal_map *literals; /* a literal, by value, to its number */
   raptor_world *world;
   id_triple *spo, *pos;
   size_t ntriples, capacity;
@@ -31,11 +28,7 @@ triple_table_free(triple_table *t)
     free(t->terms);
     ptrmap_free(t->by_uri);
     strmap_free(t->blanks);
-    strmap_free(t->literals);
-    for (size_t i = 0; i < t->nkeys; ++i) {
-      free(t->keys[i]);
-    }
-    free(t->keys);
+    literal_map_free(t->literals);
     free(t->spo);
     free(t->pos);
     free(t);
@@ -62,89 +55,20 @@ new_number(triple_table *t, const raptor_term *term, term_id *id)
   return ILDKG_OK;
 }
 
-/* Room for @p size bytes of key, in the current block or a new one; NULL without memory. */
-static char *
-key_room(triple_table *t, size_t size)
-{
-  if (t->block && t->block_size - t->block_used >= size) {
-    return t->block + t->block_used;
-  }
-  if (t->nkeys == t->keys_capacity) {
-    const size_t capacity = t->keys_capacity ? 2 * t->keys_capacity : 64;
-    char **grown = realloc(t->keys, capacity * sizeof *grown);
-    if (!grown) {
-      return NULL;
-    }
-    t->keys = grown;
-    t->keys_capacity = capacity;
-  }
-  const size_t block_size = size > 65536 ? size : 65536;
-  if (!(t->block = t->keys[t->nkeys] = malloc(block_size))) {
-    return NULL;
-  }
-  ++t->nkeys;
-  t->block_size = block_size;
-  t->block_used = 0;
-  return t->block;
-}
-
-/*
- * A string naming the literal @p term exactly, in the key blocks: its value's length,
- * the value, then "@lang" or "^datatype". The length keeps a value that looks like
- * another's suffix apart. NULL without memory; *nul set for a value with a NUL byte,
- * which a C string cannot key.
- */
-static const char *
-literal_key(triple_table *t, const raptor_term *term, bool *nul)
-{
-  const raptor_term_literal_value *v = &term->value.literal;
-  const char *value = v->string ? (const char *)v->string : "";
-  const char *extra = v->language ? (const char *)v->language
-                      : v->datatype ? (const char *)raptor_uri_as_string(v->datatype)
-                                    : "";
-  const char mark = v->language ? '@' : v->datatype ? '^' : '.';
-  *nul = memchr(value, '\0', v->string_len) != NULL;
-  const size_t size = 24 + v->string_len + strlen(extra);
-  char *key = *nul ? NULL : key_room(t, size);
-  if (!key) {
-    return NULL;
-  }
-  /* by hand: snprintf was a seventh of the checks' instructions */
-  char digits[16];
-  size_t nd = 0;
-  for (unsigned len = v->string_len; !nd || len; len /= 10) {
-    digits[nd++] = (char)('0' + len % 10);
-  }
-  char *at = key;
-  while (nd) {
-    *at++ = digits[--nd];
-  }
-  *at++ = ':';
-  memcpy(at, value, v->string_len);
-  at += v->string_len;
-  *at++ = mark;
-  const size_t nextra = strlen(extra);
-  memcpy(at, extra, nextra + 1);
-  t->block_used += (size_t)(at - key) + nextra + 1;
-  return key;
-}
-
 static ildkg_status
 number_literal(triple_table *t, const raptor_term *term, term_id *id)
 {
-  bool nul = false;
-  const char *key = literal_key(t, term, &nul);
-  size_t found;
-  if (!key) {
-    return nul ? ILDKG_ERR_UNSUPPORTED : ILDKG_ERR_NOMEM;
+  const raptor_term_literal_value *v = &term->value.literal;
+  size_t index = t->nterms;
+  bool found = false;
+  const ildkg_status st = literal_map_find_or_add(
+    t->literals, (const char *)v->string, v->string_len, (const char *)v->language,
+    v->datatype ? (const char *)raptor_uri_as_string(v->datatype) : NULL, &index, &found);
+  if (st != ILDKG_OK || found) {
+    *id = (term_id)index;
+    return st;
   }
-  if (strmap_get(t->literals, key, &found)) {
-    t->block_used -= strlen(key) + 1; /* not kept: the block's next key reuses the room */
-    *id = (term_id)found;
-    return ILDKG_OK;
-  }
-  const ildkg_status st = new_number(t, term, id);
-  return st == ILDKG_OK ? strmap_put(t->literals, key, *id) : st;
+  return new_number(t, term, id); /* numbered t->nterms, as mapped */
 }
 
 /* The number of @p term, made on first sight. */
@@ -284,7 +208,7 @@ triple_table_new(graph *g, triple_table **out)
   triple_table *t = calloc(1, sizeof *t);
   *out = NULL;
   if (!t || !(t->by_uri = ptrmap_new()) || !(t->blanks = strmap_new()) ||
-      !(t->literals = strmap_new())) {
+      !(t->literals = literal_map_new())) {
     triple_table_free(t);
     return ILDKG_ERR_NOMEM;
   }

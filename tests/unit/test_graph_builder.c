@@ -429,6 +429,36 @@ sorted_statements_are_in_byte_order_of_their_lines(void **state)
   }
 }
 
+/* Terms that are prefixes of each other, literals of every kind, escaped characters,
+   blank nodes and a repeated triple: the sorted statements are the lines, sorted, each once. */
+static void
+tricky_terms_sort_as_their_lines(void **state)
+{
+  (void)state;
+  static const char data[] =
+    "@prefix : <http://a.example/> .\n"
+    ":b :p :o, \"x\", \"x\"@en, \"x\"^^:dt, \"x y\", \"\", \"caf\u00e9\", \"a\\\"q\", 1 .\n"
+    ":b :p :o .\n"
+    "<http://a.example/b/c> :p :o ; :pp :o ; :p_ :o .\n"
+    ":b :q <http://a.example/b/c>, :b, <http://a.example/\\u00e9> .\n"
+    "<http://a.example/\\u00e9> :p :o .\n"
+    "_:z :p _:y . _:y :p :b .\n"
+    ":b- :p \"line\\nbreak\" .\n";
+  graph *g = graph_new();
+  assert_non_null(g);
+  assert_int_equal(graph_load_text(g, data, strlen(data), "turtle", "urn:x-test:"), ILDKG_OK);
+  snapshot snap;
+  assert_int_equal(take_snapshot(g, &snap), ILDKG_OK);
+  assert_int_equal(snap.count, 19); /* the repeated triple once */
+  for (size_t i = 1; i < snap.count; ++i) {
+    if (strcmp(snap.lines[i - 1], snap.lines[i]) >= 0) {
+      fail_msg("out of order at %zu: '%s' then '%s'", i, snap.lines[i - 1], snap.lines[i]);
+    }
+  }
+  snapshot_clear(&snap);
+  graph_free(g);
+}
+
 static void
 building_twice_gives_the_same_sequence(void **state)
 {
@@ -540,6 +570,7 @@ main(void)
     TEST(no_blank_nodes_anywhere),
     TEST(sorted_statements_are_in_byte_order_of_their_lines),
     TEST(building_twice_gives_the_same_sequence),
+    cmocka_unit_test(tricky_terms_sort_as_their_lines),
     cmocka_unit_test_setup_teardown(hash_base_mints_iris_under_it, setup_hash_base, teardown),
     cmocka_unit_test(empty_graph_has_no_statements),
     cmocka_unit_test(base_accepts_http_iris_ending_in_slash_or_hash),
