@@ -79,9 +79,12 @@ void
 cli_default_inputs(cli_inputs *in)
 {
   const int installed = running_installed_binary() || !is_directory(ILDKG_SRCDIR "/facts");
-  in->facts_dir = installed ? ILDKG_PKGDATADIR "/facts" : ILDKG_SRCDIR "/facts";
-  in->ontology_dir = installed ? ILDKG_PKGDATADIR "/ontology" : ILDKG_SRCDIR "/ontology";
-  in->web_dir = installed ? ILDKG_PKGDATADIR "/web" : ILDKG_SRCDIR "/web";
+  /* the whole struct: a field left out here was stack garbage in `validate` */
+  *in = (cli_inputs){
+    .facts_dir = installed ? ILDKG_PKGDATADIR "/facts" : ILDKG_SRCDIR "/facts",
+    .ontology_dir = installed ? ILDKG_PKGDATADIR "/ontology" : ILDKG_SRCDIR "/ontology",
+    .web_dir = installed ? ILDKG_PKGDATADIR "/web" : ILDKG_SRCDIR "/web",
+  };
 }
 
 ildkg_status

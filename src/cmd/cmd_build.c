@@ -166,9 +166,9 @@ cmd_build(int argc, char **argv)
     st = pipeline_build_graph(&p, o.base);
     end_stage(&o, "build the graph", &clock);
   }
-  size_t nchecks = 0;
+  size_t nchecks = 0, nnative = 0;
   if (st == ILDKG_OK) {
-    st = pipeline_check_graph(&p, o.in.ontology_dir, o.in.sparql_checks, d, &nchecks);
+    st = pipeline_check_graph(&p, o.in.ontology_dir, o.in.sparql_checks, d, &nnative, &nchecks);
     end_stage(&o, "graph checks", &clock);
   }
   if (st == ILDKG_OK) {

@@ -36,15 +36,15 @@ pipeline_build_graph(pipeline *p, const char *base)
 
 ildkg_status
 pipeline_check_graph(pipeline *p, const char *ontology_dir, bool sparql_only, ildkg_diag *d,
-                     size_t *nchecks)
+                     size_t *nnative, size_t *nchecks)
 {
   char *dir = NULL;
-  *nchecks = 0;
+  *nchecks = *nnative = 0;
   if (asprintf(&dir, "%s/checks", ontology_dir) < 0) {
     return ILDKG_ERR_NOMEM;
   }
   const size_t errors_before = ildkg_diag_count(d);
-  ildkg_status st = graph_checks_run(p->graph, dir, sparql_only, d, nchecks);
+  ildkg_status st = graph_checks_run(p->graph, dir, sparql_only, d, nchecks, nnative);
   free(dir);
   if (st == ILDKG_OK && ildkg_diag_count(d) > errors_before) {
     st = ILDKG_ERR_INPUT;

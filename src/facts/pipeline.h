@@ -34,12 +34,12 @@ ildkg_status pipeline_build_graph(pipeline *p, const char *base);
 
 /**
  * Run the graph rules of @p ontology_dir/checks on the built graph (@p sparql_only: all
- * through rasqal, also those with a direct pass).
+ * through rasqal, also those with a direct pass; @p nnative: how many ran by their pass).
  * @return ILDKG_OK when every rule holds; ILDKG_ERR_INPUT when any was violated
  *   or does not run (reported); a fatal status otherwise. @p nchecks: how many ran.
  */
 ildkg_status pipeline_check_graph(pipeline *p, const char *ontology_dir, bool sparql_only,
-                                  ildkg_diag *d,
+                                  ildkg_diag *d, size_t *nnative,
                                   size_t *nchecks);
 
 void pipeline_clear(pipeline *p);

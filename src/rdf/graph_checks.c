@@ -71,6 +71,7 @@ typedef struct {
   bool sparql_only;     /* every check through rasqal, the shipped ones too */
   triple_table *table;  /* for the passes: made at the first one that runs */
   bool no_table;        /* the graph cannot be tabled exactly: SPARQL for all */
+  size_t native;        /* checks answered by their direct pass */
 } check_run;
 
 /* The pass for @p query, with the table it reads, or NULL: then the SPARQL runs. */
@@ -93,6 +94,7 @@ run_check(check_run *run, const char *path, ildkg_diag *d)
   char *query = NULL;
   ildkg_status st = read_text(path, &query, d);
   const check_pass *pass = st == ILDKG_OK ? native_pass(run, query, &st) : NULL;
+  run->native += st == ILDKG_OK && pass;
   if (st == ILDKG_OK) {
     violation_sink sink = {d, path, ""};
     char why[QUERY_WHY_SIZE] = "";
@@ -115,12 +117,13 @@ compare_names(const void *a, const void *b)
 }
 
 ildkg_status
-graph_checks_run(graph *g, const char *dir, bool sparql_only, ildkg_diag *d, size_t *nchecks)
+graph_checks_run(graph *g, const char *dir, bool sparql_only, ildkg_diag *d, size_t *nchecks,
+                 size_t *nnative)
 {
   DIR *dh = opendir(dir);
   char **paths = NULL;
   size_t count = 0;
-  *nchecks = 0;
+  *nchecks = *nnative = 0;
   if (!dh && errno == ENOENT) {
     return ILDKG_OK; /* an ontology without rules */
   }
@@ -148,7 +151,7 @@ graph_checks_run(graph *g, const char *dir, bool sparql_only, ildkg_diag *d, siz
     qsort(paths, count, sizeof *paths, compare_names);
   }
   ildkg_status result = st;
-  check_run run = {g, sparql_only, NULL, false};
+  check_run run = {g, sparql_only, NULL, false, 0};
   for (size_t i = 0; st == ILDKG_OK && i < count; ++i) {
     const ildkg_status rc = run_check(&run, paths[i], d);
     *nchecks += rc == ILDKG_OK;
@@ -156,6 +159,7 @@ graph_checks_run(graph *g, const char *dir, bool sparql_only, ildkg_diag *d, siz
     st = ILDKG_FATAL(rc) ? rc : ILDKG_OK;
   }
   triple_table_free(run.table);
+  *nnative = run.native;
   for (size_t i = 0; i < count; ++i) {
     free(paths[i]);
   }

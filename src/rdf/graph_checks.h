@@ -22,9 +22,10 @@
  * Run every check in @p dir (name order) on @p g; with @p sparql_only, all through rasqal.
  * @return ILDKG_OK when all ran (violations are diag errors; count them), also when
  *   @p dir does not exist (no rules); ILDKG_ERR_NOINPUT when it cannot be read; ILDKG_ERR_INPUT when a check does
- *   not parse (reported); another fatal status otherwise. @p nchecks gets how many ran.
+ *   not parse (reported); another fatal status otherwise. @p nchecks gets how many ran,
+ *   @p nnative how many of them by their direct pass.
  */
 ildkg_status graph_checks_run(graph *g, const char *dir, bool sparql_only, ildkg_diag *d,
-                              size_t *nchecks);
+                              size_t *nchecks, size_t *nnative);
 
 #endif

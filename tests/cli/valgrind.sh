@@ -21,6 +21,7 @@ expect_status "build with bad facts: 65, memcheck clean" 65 vg "$ILDKG" build --
 mkdir "$scratch/o2" && : >"$scratch/o2/README"
 expect_status "build into a directory holding other files: 73, memcheck clean" 73 vg "$ILDKG" build --out "$scratch/o2"
 expect_status "build: 0, memcheck clean" 0 vg "$ILDKG" build --out "$scratch/o3"
+expect_status "validate: 0, memcheck clean" 0 vg "$ILDKG" validate
 nt="$srcdir/exports/cop-ctd-ild.nt"
 expect_status "query that does not parse: 65, memcheck clean" 65 vg "$ILDKG" query --data "$nt" -e 'SELECT ?x WHERE { ?x'
 expect_status "query refused: 69, memcheck clean" 69 vg "$ILDKG" query --data "$nt" -e 'SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }'
