@@ -139,6 +139,21 @@ first_sight(unsigned char *seen, term_id id)
   return !before;
 }
 
+/* Whether an object of @p s @p via has a @p p triple: to @p o, or to anything when
+   @p any_object (a two-step path the rules ask for: a quote, a table, a group). */
+static bool
+via_has(const pass_env *e, term_id s, term_id via, term_id p, term_id o, bool any_object)
+{
+  const id_triple *next;
+  const size_t n = triple_table_objects(e->t, s, via, &next);
+  for (size_t i = 0; i < n; ++i) {
+    if (any_object ? has_any(e, next[i].o, p) : has(e, next[i].o, p, o)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* claimed-features.rq */
 
 /* Whether a statement about @p subject is about the feature @p feature: from the shorter
@@ -150,8 +165,11 @@ feature_claimed(const pass_env *e, term_id feature, term_id subject)
   const id_triple *by_subject, *by_feature;
   const size_t n = triple_table_subjects(e->t, subject_p, subject, &by_subject);
   const size_t m = triple_table_subjects(e->t, about, feature, &by_feature);
-  for (size_t i = 0; i < (n < m ? n : m); ++i) {
-    if (n < m ? has(e, by_subject[i].s, about, feature) : has(e, by_feature[i].s, subject_p, subject)) {
+  const bool from_subject = n < m;
+  const id_triple *statements = from_subject ? by_subject : by_feature;
+  const term_id p = from_subject ? about : subject_p, o = from_subject ? feature : subject;
+  for (size_t i = 0; i < (from_subject ? n : m); ++i) {
+    if (has(e, statements[i].s, p, o)) {
       return true;
     }
   }
@@ -372,19 +390,6 @@ references_cited(pass_env *e)
 
 /* statement-provenance.rq */
 
-static bool
-has_quote(const pass_env *e, term_id statement)
-{
-  const id_triple *selectors;
-  const size_t n = triple_table_objects(e->t, statement, e->v[V_HAS_SELECTOR], &selectors);
-  for (size_t i = 0; i < n; ++i) {
-    if (has_any(e, selectors[i].o, e->v[V_EXACT])) {
-      return true;
-    }
-  }
-  return false;
-}
-
 static void
 statement_provenance(pass_env *e)
 {
@@ -398,7 +403,7 @@ statement_provenance(pass_env *e)
     if (!has_any(e, s, e->v[V_IN_SECTION])) {
       add_row(e, s, TERM_NONE, TERM_NONE, "ildkg:inSection");
     }
-    if (!has_quote(e, s)) {
+    if (!via_has(e, s, e->v[V_HAS_SELECTOR], e->v[V_EXACT], TERM_NONE, true)) {
       add_row(e, s, TERM_NONE, TERM_NONE, "oa:hasSelector with oa:exact");
     }
     if (!has_any(e, s, e->v[V_CITES_AS_EVIDENCE]) &&
@@ -413,28 +418,7 @@ statement_provenance(pass_env *e)
 static bool
 in_a_table(const pass_env *e, term_id node)
 {
-  const id_triple *sections;
-  const size_t n = triple_table_objects(e->t, node, e->v[V_IN_SECTION], &sections);
-  for (size_t i = 0; i < n; ++i) {
-    if (has(e, sections[i].o, e->v[V_TYPE], e->v[V_TABLE])) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/* Whether a subtype of @p subject is secondary to something (the rule's ?group). */
-static bool
-in_a_secondary_group(const pass_env *e, term_id subject)
-{
-  const id_triple *groups;
-  const size_t n = triple_table_objects(e->t, subject, e->v[V_SUBTYPE_OF], &groups);
-  for (size_t i = 0; i < n; ++i) {
-    if (has_any(e, groups[i].o, e->v[V_SECONDARY_TO])) {
-      return true;
-    }
-  }
-  return false;
+  return via_has(e, node, e->v[V_IN_SECTION], e->v[V_TYPE], e->v[V_TABLE], false);
 }
 
 static bool
@@ -458,8 +442,13 @@ table_1_complete(pass_env *e)
   unsigned char *seen = new_seen(e);
   size_t n = seen ? triple_table_with_predicate(e->t, e->v[V_SECONDARY_TO], &r) : 0;
   for (size_t i = 0; i < n; ++i) {
-    if (first_sight(seen, r[i].s) && in_a_secondary_group(e, r[i].s) &&
-        !has_table_1_row(e, r[i].s)) {
+    if (!first_sight(seen, r[i].s)) {
+      continue;
+    }
+    /* a subtype of a group that is secondary to something (the rule's ?group) */
+    const bool in_secondary_group =
+      via_has(e, r[i].s, e->v[V_SUBTYPE_OF], e->v[V_SECONDARY_TO], TERM_NONE, true);
+    if (in_secondary_group && !has_table_1_row(e, r[i].s)) {
       add_row(e, r[i].s, TERM_NONE, TERM_NONE, "no Table 1 row for this disease-specific CTD-ILD");
     }
   }
