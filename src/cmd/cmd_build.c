@@ -168,7 +168,7 @@ cmd_build(int argc, char **argv)
   }
   size_t nchecks = 0, nnative = 0;
   if (st == ILDKG_OK) {
-    st = pipeline_check_graph(&p, o.in.ontology_dir, o.in.sparql_checks, d, &nnative, &nchecks);
+    st = pipeline_check_graph(&p, o.in.ontology_dir, o.in.sparql_checks, d, &nchecks, &nnative);
     end_stage(&o, "graph checks", &clock);
   }
   if (st == ILDKG_OK) {

@@ -40,7 +40,7 @@ cmd_validate(int argc, char **argv)
     st = pipeline_build_graph(&p, ILDKG_DEFAULT_BASE);
   }
   if (st == ILDKG_OK) {
-    st = pipeline_check_graph(&p, in.ontology_dir, in.sparql_checks, d, &nnative, &nchecks);
+    st = pipeline_check_graph(&p, in.ontology_dir, in.sparql_checks, d, &nchecks, &nnative);
   }
   if (d) {
     cli_print_diag("validate", d, st);

@@ -36,7 +36,7 @@ pipeline_build_graph(pipeline *p, const char *base)
 
 ildkg_status
 pipeline_check_graph(pipeline *p, const char *ontology_dir, bool sparql_only, ildkg_diag *d,
-                     size_t *nnative, size_t *nchecks)
+                     size_t *nchecks, size_t *nnative)
 {
   char *dir = NULL;
   *nchecks = *nnative = 0;

@@ -39,8 +39,7 @@ ildkg_status pipeline_build_graph(pipeline *p, const char *base);
  *   or does not run (reported); a fatal status otherwise. @p nchecks: how many ran.
  */
 ildkg_status pipeline_check_graph(pipeline *p, const char *ontology_dir, bool sparql_only,
-                                  ildkg_diag *d, size_t *nnative,
-                                  size_t *nchecks);
+                                  ildkg_diag *d, size_t *nchecks, size_t *nnative);
 
 void pipeline_clear(pipeline *p);
 

@@ -9,8 +9,8 @@
 #include "triples_source.h"
 
 #include <errno.h>
-#include <stdint.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <librdf.h>
 #include <rasqal.h>
 #include <stdio.h>
@@ -23,6 +23,39 @@ typedef struct {
   librdf_storage *storage;
   librdf_model *model;
 } named_graph;
+
+/* Terms kept by number, one reference each. */
+typedef struct {
+  librdf_node **terms;
+  size_t n, capacity;
+} term_list;
+
+/* Keep @p term as number l->n; false (and nothing kept) without memory. */
+static bool
+term_list_push(term_list *l, librdf_node *term)
+{
+  if (l->n == l->capacity) {
+    const size_t capacity = l->capacity ? 2 * l->capacity : 256;
+    librdf_node **grown = realloc(l->terms, capacity * sizeof *grown);
+    if (!grown) {
+      return false;
+    }
+    l->terms = grown;
+    l->capacity = capacity;
+  }
+  l->terms[l->n++] = term;
+  return true;
+}
+
+static void
+term_list_clear(term_list *l)
+{
+  for (size_t i = 0; i < l->n; ++i) {
+    librdf_free_node(l->terms[i]);
+  }
+  free(l->terms);
+  *l = (term_list){NULL, 0, 0};
+}
 
 struct graph {
   librdf_world *world;
@@ -44,12 +77,10 @@ struct graph {
   /* One term an IRI, shared by every statement using it (raptor counts the uses): a
      term each use was a fifth of the memory of a build. Keys are the terms' own strings. */
   strmap *iri_index;
-  librdf_node **iri_terms;
-  size_t niri_terms, iri_terms_capacity;
+  term_list iri_terms;
   /* Likewise one term a literal of the facts: a quote or a label is used by many. */
   literal_map *literal_index;
-  librdf_node **literal_terms;
-  size_t nliteral_terms, literal_terms_capacity;
+  term_list literal_terms;
   bool literal_failed; /* a literal mapped but not made: the map is not to be trusted */
   char last_error[512];
 };
@@ -189,15 +220,9 @@ graph_free(graph *g)
   free(g->pending);
   free_model(g->model, g->storage);
   strmap_free(g->iri_index); /* before the terms holding its keys */
-  for (size_t i = 0; i < g->niri_terms; ++i) {
-    librdf_free_node(g->iri_terms[i]);
-  }
-  free(g->iri_terms);
+  term_list_clear(&g->iri_terms);
   literal_map_free(g->literal_index);
-  for (size_t i = 0; i < g->nliteral_terms; ++i) {
-    librdf_free_node(g->literal_terms[i]);
-  }
-  free(g->literal_terms);
+  term_list_clear(&g->literal_terms);
   triples_source_pool_release_terms(g->pool); /* terms of the world: before it goes */
   if (g->world) {
     /* queries' literals point into the pool: they are gone once the world is */
@@ -229,7 +254,8 @@ graph_new(void)
   g->iri_index = strmap_new();
   g->literal_index = literal_map_new();
   g->source = (triples_source){g->world, g->model, &g->clock, named_model, g, g->pool, NULL};
-  if (!g->model || !g->pool || !g->iri_index || !g->literal_index || triples_source_install(&g->source) != ILDKG_OK) {
+  if (!g->model || !g->pool || !g->iri_index || !g->literal_index ||
+      triples_source_install(&g->source) != ILDKG_OK) {
     graph_free(g);
     return NULL;
   }
@@ -242,27 +268,21 @@ iri_node(graph *g, const char *iri)
 {
   size_t at;
   if (strmap_get(g->iri_index, iri, &at)) {
-    return librdf_new_node_from_node(g->iri_terms[at]);
-  }
-  if (g->niri_terms == g->iri_terms_capacity) {
-    const size_t capacity = g->iri_terms_capacity ? 2 * g->iri_terms_capacity : 256;
-    librdf_node **grown = realloc(g->iri_terms, capacity * sizeof *grown);
-    if (!grown) {
-      return NULL;
-    }
-    g->iri_terms = grown;
-    g->iri_terms_capacity = capacity;
+    return librdf_new_node_from_node(g->iri_terms.terms[at]);
   }
   librdf_node *term = librdf_new_node_from_uri_string(g->world, (const unsigned char *)iri);
-  if (!term) {
+  if (!term || !term_list_push(&g->iri_terms, term)) {
+    if (term) {
+      librdf_free_node(term);
+    }
     return NULL;
   }
   const char *key = (const char *)librdf_uri_as_string(librdf_node_get_uri(term));
-  if (strmap_put(g->iri_index, key, g->niri_terms) != ILDKG_OK) {
+  if (strmap_put(g->iri_index, key, g->iri_terms.n - 1) != ILDKG_OK) {
+    --g->iri_terms.n; /* kept no longer */
     librdf_free_node(term);
     return NULL;
   }
-  g->iri_terms[g->niri_terms++] = term;
   return librdf_new_node_from_node(term);
 }
 
@@ -446,6 +466,9 @@ add_to_default(graph *g, librdf_statement *t)
 ildkg_status
 graph_index(graph *g)
 {
+  if (g->indexed) {
+    return ILDKG_OK; /* statements added since went straight into the model */
+  }
   ildkg_status st = ILDKG_OK;
   size_t i = 0;
   for (; st == ILDKG_OK && i < g->npending; ++i) {
@@ -515,31 +538,24 @@ new_literal_node(graph *g, const char *value, const char *datatype, const char *
 static librdf_node *
 literal_node(graph *g, const char *value, const char *datatype, const char *lang)
 {
-  size_t at = g->nliteral_terms;
+  size_t at = g->literal_terms.n;
   bool found = false;
-  if (g->literal_failed || literal_map_find_or_add(g->literal_index, value, strlen(value), datatype ? NULL : lang,
+  if (g->literal_failed ||
+      literal_map_find_or_add(g->literal_index, value, strlen(value), datatype ? NULL : lang,
                               datatype, &at, &found) != ILDKG_OK) {
     return NULL;
   }
   if (found) {
-    return librdf_new_node_from_node(g->literal_terms[at]);
-  }
-  if (g->nliteral_terms == g->literal_terms_capacity) {
-    const size_t capacity = g->literal_terms_capacity ? 2 * g->literal_terms_capacity : 256;
-    librdf_node **grown = realloc(g->literal_terms, capacity * sizeof *grown);
-    if (!grown) {
-      g->literal_failed = true;
-      return NULL;
-    }
-    g->literal_terms = grown;
-    g->literal_terms_capacity = capacity;
+    return librdf_new_node_from_node(g->literal_terms.terms[at]);
   }
   librdf_node *term = new_literal_node(g, value, datatype, lang);
-  if (!term) {
+  if (!term || !term_list_push(&g->literal_terms, term)) { /* mapped to a number not kept */
+    if (term) {
+      librdf_free_node(term);
+    }
     g->literal_failed = true;
     return NULL;
   }
-  g->literal_terms[g->nliteral_terms++] = term;
   return librdf_new_node_from_node(term);
 }
 
@@ -944,8 +960,7 @@ drop_repeats(raptor_statement **all, size_t n)
 ildkg_status
 graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count)
 {
-  int model_size = g->indexed ? librdf_model_size(g->model) : 0;
-  const size_t capacity = g->indexed ? (model_size > 0 ? (size_t)model_size : 0) : g->npending;
+  const size_t capacity = g->indexed ? graph_size(g) : g->npending;
   statement_copies c = {calloc(capacity ? capacity : 1, sizeof *c.all), 0, capacity};
   ildkg_status st = c.all ? graph_each_statement(g, copy_statement, &c) : ILDKG_ERR_NOMEM;
   if (st == ILDKG_OK) {

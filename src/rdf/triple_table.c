@@ -71,28 +71,29 @@ number_literal(triple_table *t, const raptor_term *term, term_id *id)
   return new_number(t, term, id); /* numbered t->nterms, as mapped */
 }
 
+/* The number of @p term, keyed @p key in @p map (a ptrmap is a strmap by address). */
+static ildkg_status
+number_keyed(triple_table *t, strmap *map, const char *key, const raptor_term *term,
+             term_id *id)
+{
+  size_t found;
+  if (strmap_get(map, key, &found)) {
+    *id = (term_id)found;
+    return ILDKG_OK;
+  }
+  const ildkg_status st = new_number(t, term, id);
+  return st == ILDKG_OK ? strmap_put(map, key, *id) : st;
+}
+
 /* The number of @p term, made on first sight. */
 static ildkg_status
 number_term(triple_table *t, const raptor_term *term, term_id *id)
 {
-  size_t found;
-  ildkg_status st;
   switch (term->type) {
   case RAPTOR_TERM_TYPE_URI:
-    if (ptrmap_get(t->by_uri, term->value.uri, &found)) {
-      *id = (term_id)found;
-      return ILDKG_OK;
-    }
-    st = new_number(t, term, id);
-    return st == ILDKG_OK ? ptrmap_put(t->by_uri, term->value.uri, *id) : st;
+    return number_keyed(t, t->by_uri, (const char *)term->value.uri, term, id);
   case RAPTOR_TERM_TYPE_BLANK:
-    if (strmap_get(t->blanks, (const char *)term->value.blank.string, &found)) {
-      *id = (term_id)found;
-      return ILDKG_OK;
-    }
-    st = new_number(t, term, id);
-    return st == ILDKG_OK ? strmap_put(t->blanks, (const char *)term->value.blank.string, *id)
-                          : st;
+    return number_keyed(t, t->blanks, (const char *)term->value.blank.string, term, id);
   case RAPTOR_TERM_TYPE_LITERAL:
     return number_literal(t, term, id);
   case RAPTOR_TERM_TYPE_UNKNOWN:
