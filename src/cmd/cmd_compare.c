@@ -4,12 +4,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "cli_options.h"
+#include "graph_checks.h"
 #include "ns.h"
 #include "pipeline.h"
 #include "results_writer.h"
@@ -29,13 +31,16 @@ print_help(void)
          "  -f, --format F   table (default), csv, tsv, json, xml; with several topics, csv,\n"
          "                   tsv, json and xml give one document whose first column is topic\n"
          "  --data FILE      compare over an export (.ttl, .nt, .nq, .trig, .rdf) instead of\n"
-         "                   the facts (repeatable; - is standard input, as Turtle)\n"
+         "                   the facts (repeatable; - is standard input, as Turtle); the\n"
+         "                   topics that read the derived features (ildkg:claimedFor...) are\n"
+         "                   refused where checks/claimed-features.rq fails on the data\n"
          "  --endpoint URL   send each topic's query to the SPARQL 1.1 endpoint URL (http or\n"
          "                   https; its ?default-graph-uri=... applies) instead\n"
          "  --timeout SECONDS  stop a query after this long (default %g; 0: never)\n"
          "  --max-rows N     refuse an answer of more than N rows (default %lu; 0: no limit)\n"
          "  --timing         print to stderr how long each topic's query took (its answer\n"
-         "                   computed, before it is written), in ms\n"
+         "                   computed, before it is written), in ms; apart, how long checking\n"
+         "                   the derived features of --data or an --endpoint took\n"
          "  --facts DIR      facts directory (default: the source tree's or installed facts/)\n"
          "  --ontology DIR   ontology directory, with queries/ (default: likewise)\n"
          "  -h, --help       this help\n"
@@ -70,11 +75,86 @@ find_topic(const topic *topics, size_t count, const char *name)
   return NULL;
 }
 
+/*
+ * The topics that read the derived features (ildkg:claimedFor, ildkg:claimedForSubtypeOf)
+ * instead of the claims are right only where the features say what the claims say. The
+ * graph ildkg builds from the facts makes them so; data from elsewhere (an export of an
+ * older ildkg, a store holding more than ildkg wrote) is checked first, once, with the
+ * rule that says it: checks/claimed-features.rq.
+ */
+typedef struct {
+  bool checked;
+  size_t violations;
+  char *first; /* the first violation's message, owned */
+  double ms;   /* how long the check took: --timing says it apart from the topics' */
+} features_check;
+
+/* How many rows the rule @p rule has on the data (its first in @p first, caller frees). */
+static ildkg_status
+count_feature_violations(graph *g, raptor_world *remote, const compare_options *o,
+                         const char *rule, ildkg_diag *d, size_t *n, char **first)
+{
+  ildkg_diag *rows = ildkg_diag_new(1);
+  ildkg_status st = rows ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  *n = 0;
+  if (st == ILDKG_OK && !remote) {
+    st = graph_check_file(g, rule, rows, n);
+  } else if (st == ILDKG_OK) {
+    char *text = NULL;
+    size_t len = 0;
+    query_answer *a = NULL;
+    st = cli_read_text(rule, &text, &len, d);
+    st = st == ILDKG_OK ? cli_answer_endpoint(&o->q, remote, rule, text, len, d, &a) : st;
+    *n = a ? a->nrows : 0;
+    query_answer_free(a);
+    free(text);
+  }
+  const char *message = rows && *n ? ildkg_diag_message(rows, 0) : NULL;
+  *first = message ? strdup(message) : NULL;
+  if (st != ILDKG_OK && rows && ildkg_diag_message(rows, 0)) { /* the rule did not run: why */
+    ildkg_diag_error(d, (ildkg_loc){rule, 0, NULL}, "%s", ildkg_diag_message(rows, 0));
+  }
+  ildkg_diag_free(rows);
+  return st;
+}
+
+static ildkg_status
+need_true_features(graph *g, raptor_world *remote, const compare_options *o, const topic *t,
+                   features_check *c, ildkg_diag *d)
+{
+  if (!c->checked) {
+    char *rule = NULL;
+    if (asprintf(&rule, "%s/checks/claimed-features.rq", o->in.ontology_dir) < 0) {
+      return ILDKG_ERR_NOMEM;
+    }
+    const double started = triples_source_now_ms();
+    const ildkg_status st =
+      count_feature_violations(g, remote, o, rule, d, &c->violations, &c->first);
+    c->ms = triples_source_now_ms() - started;
+    free(rule);
+    if (st != ILDKG_OK) {
+      return st;
+    }
+    c->checked = true;
+  }
+  if (c->violations) {
+    ildkg_diag_error(d, (ildkg_loc){t->name, 0, NULL},
+                     "refused: this topic reads the derived features (ildkg:claimedFor, "
+                     "ildkg:claimedForSubtypeOf), and in this data they do not say what its "
+                     "claims say: %zu violations of checks/claimed-features.rq, the first: %s "
+                     "(an export of this ildkg, `ildkg build`, has them right)",
+                     c->violations, c->first ? c->first : "(none kept)");
+    return ILDKG_ERR_UNSUPPORTED;
+  }
+  return ILDKG_OK;
+}
+
 /* The answer of topic @p t: from @p g, or with --endpoint from the endpoint, its terms in
    @p remote. */
 static ildkg_status
 answer_topic(graph *g, raptor_world *remote, const char *dir, const topic *t,
-             const compare_options *o, ildkg_diag *d, query_answer **out)
+             const compare_options *o, features_check *features, ildkg_diag *d,
+             query_answer **out)
 {
   char *path = NULL, *query = NULL;
   size_t len = 0;
@@ -82,6 +162,9 @@ answer_topic(graph *g, raptor_world *remote, const char *dir, const topic *t,
     return ILDKG_ERR_NOMEM;
   }
   ildkg_status st = cli_read_text(path, &query, &len, d);
+  if (st == ILDKG_OK && (remote || o->q.ndata) && strstr(query, "claimedFor")) {
+    st = need_true_features(g, remote, o, t, features, d);
+  }
   if (st == ILDKG_OK && remote) {
     st = cli_answer_endpoint(&o->q, remote, path, query, len, d, out);
   } else if (st == ILDKG_OK) {
@@ -183,12 +266,18 @@ run_topics(graph *g, raptor_world *remote, const char *dir, const topic *const *
 {
   query_answer **answers = calloc(n ? n : 1, sizeof *answers);
   ildkg_status st = answers ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  features_check features = {false, 0, NULL, 0.0};
   for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
+    const bool checked = features.checked;
     const double started = triples_source_now_ms();
-    st = answer_topic(g, remote, dir, chosen[i], o, d, &answers[i]);
+    st = answer_topic(g, remote, dir, chosen[i], o, &features, d, &answers[i]);
+    const double check_ms = features.checked && !checked ? features.ms : 0.0;
+    if (st == ILDKG_OK && o->timing && check_ms > 0.0) {
+      fprintf(stderr, "ildkg compare: timing: derived features checked: %.3f ms\n", check_ms);
+    }
     if (st == ILDKG_OK && o->timing) {
       fprintf(stderr, "ildkg compare: timing: %s: query %.3f ms\n", chosen[i]->name,
-              triples_source_now_ms() - started);
+              triples_source_now_ms() - started - check_ms);
     }
   }
   if (st == ILDKG_OK && n) {
@@ -198,6 +287,7 @@ run_topics(graph *g, raptor_world *remote, const char *dir, const topic *const *
     query_answer_free(answers[i]);
   }
   free(answers);
+  free(features.first);
   return st;
 }
 

@@ -32,6 +32,7 @@ typedef enum {
   V_FEATURE_RELATION,
   V_FEATURE_ENTITY,
   V_CLAIMED_FOR,
+  V_CLAIMED_FOR_SUBTYPE_OF,
   V_REVIEW,
   V_CLINICAL_ENTITY,
   V_REFERENCE_NUMBER,
@@ -62,6 +63,7 @@ static const char *const vocab_iris[NVOCAB] = {
   ILDKG "featureRelation",
   ILDKG "featureEntity",
   ILDKG "claimedFor",
+  ILDKG "claimedForSubtypeOf",
   ILDKG "Review",
   ILDKG "ClinicalEntity",
   ILDKG "referenceNumber",
@@ -208,6 +210,46 @@ check_statement_feature(pass_env *e, term_id node, term_id f)
   }
 }
 
+/* Whether a subject the feature @p f is claimed for is a subtype of @p group: from the
+   shorter of the feature's subjects and the group's subtypes. */
+static bool
+subject_in_group(const pass_env *e, term_id f, term_id group)
+{
+  const term_id claimed_for = e->v[V_CLAIMED_FOR], subtype_of = e->v[V_SUBTYPE_OF];
+  const id_triple *subjects, *subtypes;
+  const size_t n = triple_table_objects(e->t, f, claimed_for, &subjects);
+  const size_t m = triple_table_subjects(e->t, subtype_of, group, &subtypes);
+  for (size_t i = 0; i < (n < m ? n : m); ++i) {
+    if (n < m ? has(e, subjects[i].o, subtype_of, group) : has(e, f, claimed_for, subtypes[i].s)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static void
+check_subtype_groups(pass_env *e)
+{
+  const term_id grouped = e->v[V_CLAIMED_FOR_SUBTYPE_OF];
+  const id_triple *r, *groups;
+  size_t n = triple_table_with_predicate(e->t, e->v[V_CLAIMED_FOR], &r);
+  for (size_t i = 0; i < n; ++i) {
+    const size_t ng = triple_table_objects(e->t, r[i].o, e->v[V_SUBTYPE_OF], &groups);
+    for (size_t j = 0; j < ng; ++j) {
+      if (!has(e, r[i].s, grouped, groups[j].o)) {
+        add_row(e, r[i].s, TERM_NONE, TERM_NONE,
+                "does not name a group a subject of it is a subtype of (ildkg:claimedForSubtypeOf)");
+      }
+    }
+  }
+  n = triple_table_with_predicate(e->t, grouped, &r);
+  for (size_t i = 0; i < n; ++i) {
+    if (!subject_in_group(e, r[i].s, r[i].o)) {
+      add_row(e, r[i].s, TERM_NONE, TERM_NONE, "names a group none of its subjects is a subtype of");
+    }
+  }
+}
+
 static void
 claimed_features(pass_env *e)
 {
@@ -229,6 +271,7 @@ claimed_features(pass_env *e)
       add_row(e, r[i].s, TERM_NONE, TERM_NONE, "names a subject no statement about it has");
     }
   }
+  check_subtype_groups(e);
 }
 
 /* described-iris.rq */
@@ -478,7 +521,7 @@ struct check_pass {
 };
 
 static const check_pass passes[] = {
-  {"claimed-features.rq", UINT64_C(0xa42f322e631aad96), claimed_features, 1, {"node", "problem"}},
+  {"claimed-features.rq", UINT64_C(0xd852fb6e7b8db639), claimed_features, 1, {"node", "problem"}},
   {"described-iris.rq", UINT64_C(0xa909a08fcb35947d), described_iris, 1, {"iri"}},
   {"disjoint-classes.rq", UINT64_C(0x1588904770fc0c46), disjoint_classes, 3, {"node", "class", "disjointClass"}},
   {"entity-type-label.rq", UINT64_C(0x08cf936d5a3272b3), entity_type_label, 1, {"entity", "missing"}},

@@ -368,13 +368,19 @@ add_display_texts(builder *b, const char *stmt, const fact_statement *s)
  * with a claim on it, negated and restricted ones too. A comparison asks "has the other
  * disease a claim on this feature?" with one index lookup, not a scan of every claim that
  * shares the entity (quadratic as the literature grows). */
+static const char *
+feature_iri(char *buf, size_t size, const char *base, const fact_statement *s)
+{
+  const int n = snprintf(buf, size, "%sfeature-%s-%s", base, s->predicate, s->object);
+  return n > 0 && (size_t)n < size ? buf : NULL;
+}
+
 static ildkg_status
 add_feature(builder *b, const fact_statement *s, const char *stmt, const char *subject,
             const char *predicate, const char *object)
 {
   char feature[1024];
-  const int n = snprintf(feature, sizeof feature, "%sfeature-%s-%s", b->base, s->predicate, s->object);
-  TRY(need(n > 0 && (size_t)n < sizeof feature ? feature : NULL));
+  TRY(need(feature_iri(feature, sizeof feature, b->base, s)));
   TRY(graph_add_iri(b->g, stmt, NS_ILDKG "aboutFeature", feature));
   TRY(graph_add_iri(b->g, feature, NS_ILDKG "claimedFor", subject));
   TRY(add_types(b, feature, "ClaimedFeature"));
@@ -405,6 +411,92 @@ add_statement(builder *b, const fact_statement *s)
   TRY(add_feature(b, s, stmt, subject, predicate, object));
   /* The direct edge is derived here, never curated, from a plain claim only. */
   return is_plain_claim(b, s) ? graph_add_iri(b->g, subject, predicate, object) : ILDKG_OK;
+}
+
+/* ---- the groups a feature's subjects are subtypes of ---------------------------- */
+
+/* A plain "subtype of" claim, as the direct edge (subject ildkg:subtypeOf group) says it. */
+typedef struct {
+  const char *subtype, *group;
+} subtype_edge;
+
+static int
+compare_subtypes(const void *a, const void *b)
+{
+  const subtype_edge *x = a, *y = b;
+  const int c = strcmp(x->subtype, y->subtype);
+  return c ? c : strcmp(x->group, y->group);
+}
+
+/* The direct subtypeOf edges of the facts, sorted by subtype; *n gets how many. NULL with
+   *n = 0 when there are none; ILDKG_ERR_NOMEM in *st when out of memory. */
+static subtype_edge *
+collect_subtype_edges(const builder *b, size_t *n, ildkg_status *st)
+{
+  const size_t count = facts_statement_count(b->facts);
+  subtype_edge *edges = NULL;
+  *n = 0;
+  *st = ILDKG_OK;
+  for (size_t i = 0; i < count; ++i) {
+    const fact_statement *s = facts_statement_at(b->facts, i);
+    if (strcmp(s->predicate, "subtypeOf") || !is_plain_claim(b, s)) {
+      continue;
+    }
+    if (!edges && !(edges = malloc(count * sizeof *edges))) {
+      *st = ILDKG_ERR_NOMEM;
+      return NULL;
+    }
+    edges[(*n)++] = (subtype_edge){s->subject, s->object};
+  }
+  if (*n > 1) {
+    qsort(edges, *n, sizeof *edges, compare_subtypes);
+  }
+  return edges;
+}
+
+/* The first edge of @p subtype in @p edges (sorted), or @p n. */
+static size_t
+first_edge_of(const subtype_edge *edges, size_t n, const char *subtype)
+{
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (strcmp(edges[mid].subtype, subtype) < 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/* Each feature names the groups its subjects are subtypes of (ildkg:claimedForSubtypeOf),
+ * so that "is this feature claimed for any subtype of CTD-ILD?" is one bound lookup: from
+ * the feature's subjects it grows with them, and a Table 1 feature is claimed for every
+ * disease-specific CTD-ILD, for every claim on it (only-cop's second OPTIONAL). */
+static ildkg_status
+add_subtype_groups(builder *b)
+{
+  size_t n;
+  ildkg_status st;
+  subtype_edge *edges = collect_subtype_edges(b, &n, &st);
+  char feature[1024];
+  for (size_t i = 0; st == ILDKG_OK && n && i < facts_statement_count(b->facts); ++i) {
+    const fact_statement *s = facts_statement_at(b->facts, i);
+    size_t e = first_edge_of(edges, n, s->subject);
+    if (e == n || strcmp(edges[e].subtype, s->subject)) {
+      continue;
+    }
+    st = need(feature_iri(feature, sizeof feature, b->base, s));
+    for (; st == ILDKG_OK && e < n && !strcmp(edges[e].subtype, s->subject); ++e) {
+      st = need(mint(b->object, sizeof b->object, b->base, "", edges[e].group));
+      if (st == ILDKG_OK) {
+        st = graph_add_iri(b->g, feature, NS_ILDKG "claimedForSubtypeOf", b->object);
+      }
+    }
+  }
+  free(edges);
+  return st;
 }
 
 /* ---- the dataset ------------------------------------------------------------- */
@@ -537,6 +629,9 @@ graph_builder_build(graph *g, const ontology *o, const facts *f, const char *bas
   }
   for (size_t i = 0; st == ILDKG_OK && i < facts_statement_count(f); ++i) {
     st = add_statement(b, facts_statement_at(f, i));
+  }
+  if (st == ILDKG_OK) {
+    st = add_subtype_groups(b);
   }
   free(dataset);
   free(b);

@@ -166,3 +166,14 @@ graph_checks_run(graph *g, const char *dir, bool sparql_only, ildkg_diag *d, siz
   free(paths);
   return ILDKG_FATAL(st) ? st : result;
 }
+
+ildkg_status
+graph_check_file(graph *g, const char *path, ildkg_diag *d, size_t *nviolations)
+{
+  check_run run = {g, false, NULL, false, 0};
+  const size_t before = ildkg_diag_count(d);
+  const ildkg_status st = run_check(&run, path, d);
+  triple_table_free(run.table);
+  *nviolations = ildkg_diag_count(d) - before;
+  return st;
+}

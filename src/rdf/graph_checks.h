@@ -28,4 +28,12 @@
 ildkg_status graph_checks_run(graph *g, const char *dir, bool sparql_only, ildkg_diag *d,
                               size_t *nchecks, size_t *nnative);
 
+/**
+ * Run the one check @p path on @p g, by its direct pass when it is a shipped rule.
+ * Violations are diag errors, @p nviolations gets how many.
+ * @return ILDKG_OK when it ran; ILDKG_ERR_NOINPUT when it cannot be read; ILDKG_ERR_INPUT
+ *   when it does not parse (reported); another fatal status otherwise.
+ */
+ildkg_status graph_check_file(graph *g, const char *path, ildkg_diag *d, size_t *nviolations);
+
 #endif

@@ -66,6 +66,10 @@ cat >>"$dir/ontology/ildkg.ttl" <<TTL
 <${kg}GroupX> ildkg:secondaryTo <${kg}CTD> .
 <${kg}SubX> ildkg:secondaryTo <${kg}RA> ; ildkg:subtypeOf <${kg}GroupX> .
 <${kg}SubY> ildkg:secondaryTo <${kg}RA> ; ildkg:subtypeOf <${kg}GroupY> .
+# claimed-features: a feature claimed for a subtype without naming its group; a feature
+# naming a group none of its subjects is a subtype of.
+<${kg}feature-hasSymptom-Dyspnea> ildkg:claimedFor <${kg}SubX> .
+<${kg}feature-hasSymptom-Fever> ildkg:claimedForSubtypeOf <${kg}GroupY> .
 TTL
 (cd "$dir" && "$ILDKG" validate --facts facts --ontology ontology) >/dev/null 2>"$scratch/err"
 status=$?
@@ -93,6 +97,8 @@ done
 # Each branch of each rule, by its problem text.
 for problem in "a statement without ildkg:aboutFeature" "its feature is not its predicate with its object" \
   "its feature does not name its subject (ildkg:claimedFor)" "names a subject no statement about it has" \
+  "does not name a group a subject of it is a subtype of (ildkg:claimedForSubtypeOf)" \
+  "names a group none of its subjects is a subtype of" \
   "rdf:type ildkg:ClinicalEntity" "rdfs:label in English" "cited as evidence by no statement" \
   "no ildkg:referenceNumber" "prov:wasDerivedFrom" "ildkg:inSection" "oa:hasSelector with oa:exact" \
   "cito:citesAsEvidence or ildkg:isReviewOwnClaim" "no Table 1 row for this disease-specific CTD-ILD" \
@@ -132,7 +138,9 @@ for want in \
   "described-iris.rq: violation: ?iri=<https://w3id.org/ildkg/ontology#Undescribed>" \
   "disjoint-classes.rq: violation: ?node=<${kg}Both> ?class=<https://w3id.org/ildkg/ontology#Reference> ?disjointClass=<https://w3id.org/ildkg/ontology#ReviewPart>" \
   "claimed-features.rq: violation: ?node=<${kg}stmt-orphan> ?problem=\"a statement without ildkg:aboutFeature\"" \
-  "claimed-features.rq: violation: ?node=<${kg}feature-hasSymptom-Cough> ?problem=\"names a subject no statement about it has\""; do
+  "claimed-features.rq: violation: ?node=<${kg}feature-hasSymptom-Cough> ?problem=\"names a subject no statement about it has\"" \
+  "claimed-features.rq: violation: ?node=<${kg}feature-hasSymptom-Dyspnea> ?problem=\"does not name a group a subject of it is a subtype of (ildkg:claimedForSubtypeOf)\"" \
+  "claimed-features.rq: violation: ?node=<${kg}feature-hasSymptom-Fever> ?problem=\"names a group none of its subjects is a subtype of\""; do
   grep -qxF "$want" "$scratch/ildkg.txt" && ok "reported: $want" || not_ok "reported: $want" "$(cat "$scratch/ildkg.txt")"
 done
 done_testing

@@ -124,6 +124,20 @@ for q in "$srcdir"/ontology/queries/*.rq; do
     vcheck same-csv "$scratch/local.csv" "$scratch/remote.csv"
 done
 
+# A store whose derived features do not say what its claims say (an older export: no
+# ildkg:claimedForSubtypeOf): compare checks them there first and refuses the only-* topics.
+old_graph="urn:ildkg:test:older"
+grep -v 'claimedForSubtypeOf' "$srcdir/exports/cop-ctd-ild.nt" >"$vdir/older.nt"
+isql-vt "127.0.0.1:$port" dba dba \
+  exec="DB.DBA.TTLP_MT(file_to_string_output('$vdir/older.nt'), '', '$old_graph');" \
+  >"$scratch/isql2.out" 2>&1
+expect_status "compare --endpoint (features not as the claims say) only-cop exits 69" 69 \
+  "$ILDKG" compare --endpoint "$endpoint?default-graph-uri=$old_graph" -f csv only-cop
+grep -q "refused: this topic reads the derived features" "$scratch/err" &&
+  ok "... and says why" || not_ok "... and says why" "$(cat "$scratch/err")" "$(grep Error "$scratch/isql2.out")"
+expect_status "compare --endpoint (features not as the claims say) summary exits 0" 0 \
+  "$ILDKG" compare --endpoint "$endpoint?default-graph-uri=$old_graph" -f csv summary
+
 # ASK: Virtuoso answers a table of __ASK_RETVAL in JSON; ildkg writes the boolean.
 for ask in 'ASK { ?s ?p ?o }:true' 'ASK { <urn:ildkg:test:none> ?p ?o }:false'; do
   out=$("$ILDKG" query --endpoint "$remote" -f csv -e "${ask%:*}" 2>&1)
