@@ -428,7 +428,7 @@ compare_subtypes(const void *a, const void *b)
   return c ? c : strcmp(x->group, y->group);
 }
 
-/* The direct subtypeOf edges of the facts, sorted by subtype; *n gets how many. NULL with
+/* The direct subtypeOf edges of the facts, sorted by subtype, each once; *n gets how many. NULL with
    *n = 0 when there are none; ILDKG_ERR_NOMEM in *st when out of memory. */
 static subtype_edge *
 collect_subtype_edges(const builder *b, size_t *n, ildkg_status *st)
@@ -451,6 +451,15 @@ collect_subtype_edges(const builder *b, size_t *n, ildkg_status *st)
   if (*n > 1) {
     qsort(edges, *n, sizeof *edges, compare_subtypes);
   }
+  /* each pair once: a claim said again (a second sentence, a second review) would add
+     the same group again for every claim about the subtype */
+  size_t kept = 0;
+  for (size_t i = 0; i < *n; ++i) {
+    if (!kept || compare_subtypes(&edges[kept - 1], &edges[i])) {
+      edges[kept++] = edges[i];
+    }
+  }
+  *n = kept;
   return edges;
 }
 
