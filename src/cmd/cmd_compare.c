@@ -89,6 +89,26 @@ typedef struct {
   double ms;   /* how long the check took: --timing says it apart from the topics' */
 } features_check;
 
+/* The first row of @p a as "?name=term ...", new (caller frees); NULL without rows or memory. */
+static char *
+first_row_text(const query_answer *a)
+{
+  char *text = NULL;
+  size_t len = 0;
+  FILE *f = a && a->nrows ? open_memstream(&text, &len) : NULL;
+  for (size_t c = 0; f && c < a->nvariables; ++c) {
+    raptor_term *t = query_answer_cell(a, 0, c);
+    unsigned char *value = t ? raptor_term_to_string(t) : NULL;
+    fprintf(f, "%s?%s=%s", c ? " " : "", a->variables[c], value ? (char *)value : "(unbound)");
+    raptor_free_memory(value);
+  }
+  if (f && fclose(f) != 0) {
+    free(text);
+    text = NULL;
+  }
+  return text;
+}
+
 /* How many rows the rule @p rule has on the data (its first in @p first, caller frees). */
 static ildkg_status
 count_feature_violations(graph *g, raptor_world *remote, const compare_options *o,
@@ -97,6 +117,7 @@ count_feature_violations(graph *g, raptor_world *remote, const compare_options *
   ildkg_diag *rows = ildkg_diag_new(1);
   ildkg_status st = rows ? ILDKG_OK : ILDKG_ERR_NOMEM;
   *n = 0;
+  *first = NULL;
   if (st == ILDKG_OK && !remote) {
     st = graph_check_file(g, rule, rows, n);
   } else if (st == ILDKG_OK) {
@@ -106,11 +127,12 @@ count_feature_violations(graph *g, raptor_world *remote, const compare_options *
     st = cli_read_text(rule, &text, &len, d);
     st = st == ILDKG_OK ? cli_answer_endpoint(&o->q, remote, rule, text, len, d, &a) : st;
     *n = a ? a->nrows : 0;
+    *first = first_row_text(a);
     query_answer_free(a);
     free(text);
   }
-  const char *message = rows && *n ? ildkg_diag_message(rows, 0) : NULL;
-  *first = message ? strdup(message) : NULL;
+  const char *message = !remote && rows && *n ? ildkg_diag_message(rows, 0) : NULL;
+  *first = message ? strdup(message) : *first;
   if (st != ILDKG_OK && rows && ildkg_diag_message(rows, 0)) { /* the rule did not run: why */
     ildkg_diag_error(d, (ildkg_loc){rule, 0, NULL}, "%s", ildkg_diag_message(rows, 0));
   }
