@@ -79,6 +79,8 @@ typedef struct {
 } property_path_pairs;
 
 void property_path_pairs_clear(property_path_pairs *pairs); /**< back to empty; NULL is fine */
+/** Append (@p s, @p o), both copied (new references). ILDKG_ERR_NOMEM or ILDKG_OK. */
+ildkg_status property_path_pairs_add(property_path_pairs *pairs, librdf_node *s, librdf_node *o);
 
 /** True when evaluation must stop now (a deadline passed). */
 typedef int (*property_path_stop_fn)(void *user_data);

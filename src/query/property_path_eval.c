@@ -26,9 +26,8 @@ property_path_pairs_clear(property_path_pairs *pairs)
   *pairs = (property_path_pairs){NULL, 0, 0};
 }
 
-/* Append (s, o), both copied. */
-static ildkg_status
-pairs_add(property_path_pairs *out, librdf_node *s, librdf_node *o)
+ildkg_status
+property_path_pairs_add(property_path_pairs *out, librdf_node *s, librdf_node *o)
 {
   if (out->n == out->cap) {
     const size_t cap = out->cap ? 2 * out->cap : 16;
@@ -217,7 +216,7 @@ add_triples(const property_path_graph *g, librdf_node *s, librdf_node *predicate
     if (stopped(g)) {
       st = ILDKG_ERR_LIMIT;
     } else if (!excluded(nps, inverse, librdf_statement_get_predicate(t))) {
-      st = inverse ? pairs_add(out, object, subject) : pairs_add(out, subject, object);
+      st = inverse ? property_path_pairs_add(out, object, subject) : property_path_pairs_add(out, subject, object);
     }
   }
   librdf_free_stream(stream);
@@ -380,7 +379,7 @@ closure_from_all(const property_path *p, const property_path_graph *g, property_
     node_set reached = {NULL, 0, NULL, 0};
     st = reach(p, g, starts.items[i], 1, &reached);
     for (size_t k = 0; st == ILDKG_OK && k < reached.n; ++k) {
-      st = pairs_add(out, starts.items[i], reached.items[k]);
+      st = property_path_pairs_add(out, starts.items[i], reached.items[k]);
     }
     set_free(&reached);
   }
@@ -398,10 +397,10 @@ eval_closure(const property_path *p, const property_path_graph *g, librdf_node *
   node_set reached = {NULL, 0, NULL, 0};
   ildkg_status st = reach(p, g, s ? s : o, s != NULL, &reached);
   if (st == ILDKG_OK && s && o) {
-    st = set_contains(&reached, o) ? pairs_add(out, s, o) : ILDKG_OK;
+    st = set_contains(&reached, o) ? property_path_pairs_add(out, s, o) : ILDKG_OK;
   }
   for (size_t i = 0; st == ILDKG_OK && !(s && o) && i < reached.n; ++i) {
-    st = s ? pairs_add(out, s, reached.items[i]) : pairs_add(out, reached.items[i], o);
+    st = s ? property_path_pairs_add(out, s, reached.items[i]) : property_path_pairs_add(out, reached.items[i], o);
   }
   set_free(&reached);
   return st;

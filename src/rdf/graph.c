@@ -253,7 +253,7 @@ graph_new(void)
   g->pool = triples_source_pool_new();
   g->iri_index = strmap_new();
   g->literal_index = literal_map_new();
-  g->source = (triples_source){g->world, g->model, &g->clock, named_model, g, g->pool, NULL};
+  g->source = (triples_source){g->world, g->model, &g->clock, named_model, g, g->pool, NULL, NULL};
   if (!g->model || !g->pool || !g->iri_index || !g->literal_index ||
       triples_source_install(&g->source) != ILDKG_OK) {
     graph_free(g);

@@ -9,6 +9,7 @@
 #include <rasqal.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,15 +17,65 @@
 
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
 
-/* One triple pattern being matched: the triples of a stream, or the pairs of a path. */
+/*
+ * The objects of one subject and predicate, both IRIs, as the default graph gave them,
+ * shared by counting references. A join looks the same (subject, predicate) up again for
+ * many rows (a reference for each claim citing it, a section for each of its claims), and
+ * librdf's search of its trees was most of such a query's instructions.
+ */
+typedef struct {
+  librdf_node *s, *p; /* held: while here, no other node can take their addresses */
+  property_path_pairs objects;
+  unsigned refs;
+} memo_entry;
+
+enum { MEMO_SLOTS = 4096 }; /* direct-mapped: a miss replaces the slot's entry */
+
+struct lookup_memo {
+  memo_entry *slot[MEMO_SLOTS];
+};
+
+static void
+memo_entry_release(memo_entry *e)
+{
+  if (e && --e->refs == 0) {
+    if (e->s) {
+      librdf_free_node(e->s);
+    }
+    if (e->p) {
+      librdf_free_node(e->p);
+    }
+    property_path_pairs_clear(&e->objects);
+    free(e);
+  }
+}
+
+static void
+lookup_memo_free(struct lookup_memo *m)
+{
+  for (size_t i = 0; m && i < MEMO_SLOTS; ++i) {
+    memo_entry_release(m->slot[i]);
+  }
+  free(m);
+}
+
+/* One triple pattern being matched: the triples of a stream, or pairs (a path's answer,
+   or a subject's objects from the memo, @p shared). */
 typedef struct {
   rasqal_world *rasqal;
-  librdf_stream *stream;     /* NULL for a path */
+  librdf_stream *stream;     /* NULL for pairs */
   property_path_pairs pairs; /* a path's answer */
+  memo_entry *shared;        /* a counted reference, or NULL */
   size_t next;               /* the pair to bind next */
   triples_source_clock *clock;
   triples_source_pool *pool;
 } pattern_match;
+
+static const property_path_pairs *
+match_pairs(const pattern_match *pm)
+{
+  return pm->shared ? &pm->shared->objects : &pm->pairs;
+}
 
 double
 triples_source_now_ms(void)
@@ -396,12 +447,13 @@ static int
 current_terms(pattern_match *pm, librdf_node *terms[3])
 {
   if (!pm->stream) {
-    if (pm->next >= pm->pairs.n) {
+    const property_path_pairs *pairs = match_pairs(pm);
+    if (pm->next >= pairs->n) {
       return 0;
     }
-    terms[0] = pm->pairs.pairs[pm->next].s;
-    terms[1] = NULL;
-    terms[2] = pm->pairs.pairs[pm->next].o;
+    terms[0] = pairs->pairs[pm->next].s;
+    terms[1] = pm->shared ? pm->shared->p : NULL;
+    terms[2] = pairs->pairs[pm->next].o;
     return 1;
   }
   librdf_statement *st = librdf_stream_get_object(pm->stream);
@@ -456,7 +508,7 @@ is_end(rasqal_triples_match *rtm, void *user_data)
   (void)user_data;
   pattern_match *pm = rtm->user_data;
   return out_of_time(pm->clock) ||
-         (pm->stream ? librdf_stream_end(pm->stream) : pm->next >= pm->pairs.n);
+         (pm->stream ? librdf_stream_end(pm->stream) : pm->next >= match_pairs(pm)->n);
 }
 
 static void
@@ -469,6 +521,7 @@ finish_match(rasqal_triples_match *rtm, void *user_data)
       librdf_free_stream(pm->stream);
     }
     property_path_pairs_clear(&pm->pairs);
+    memo_entry_release(pm->shared);
     free(pm);
     rtm->user_data = NULL;
   }
@@ -551,6 +604,68 @@ find_statements(triples_source *target, rasqal_triple *t, librdf_node *terms[3])
   return stream;
 }
 
+/* The memo's entry for the subject and predicate @p terms[0], @p terms[1] (IRIs; the
+   object unbound), from the default graph; a new counted reference, or NULL when it
+   cannot be had (then the pattern reads a stream as any other). Takes nothing. */
+static memo_entry *
+memo_lookup(triples_source *source, librdf_node *terms[3])
+{
+  if (!source->memo && !(source->memo = calloc(1, sizeof *source->memo))) {
+    return NULL;
+  }
+  const uintptr_t key = (uintptr_t)terms[0] * 31u + (uintptr_t)terms[1];
+  memo_entry **slot = &source->memo->slot[(key >> 4) % MEMO_SLOTS];
+  if (*slot && (*slot)->s == terms[0] && (*slot)->p == terms[1]) {
+    ++(*slot)->refs;
+    return *slot;
+  }
+  memo_entry *e = calloc(1, sizeof *e);
+  /* a NULL part of the search would match any term: copies first, then the search */
+  librdf_node *s = e ? librdf_new_node_from_node(terms[0]) : NULL;
+  librdf_node *p = s ? librdf_new_node_from_node(terms[1]) : NULL;
+  librdf_statement *query = p ? librdf_new_statement_from_nodes(source->world, s, p, NULL) : NULL;
+  if (s && !p) { /* librdf_new_statement_from_nodes took both, or freed both */
+    librdf_free_node(s);
+  }
+  librdf_stream *stream = query ? librdf_model_find_statements(source->model, query) : NULL;
+  bool ok = stream != NULL;
+  for (; ok && !librdf_stream_end(stream); librdf_stream_next(stream)) {
+    librdf_statement *st = librdf_stream_get_object(stream);
+    ok = st && property_path_pairs_add(&e->objects, librdf_statement_get_subject(st),
+                                       librdf_statement_get_object(st)) == ILDKG_OK;
+  }
+  if (stream) {
+    librdf_free_stream(stream);
+  }
+  if (query) {
+    librdf_free_statement(query);
+  }
+  if (ok) {
+    e->s = librdf_new_node_from_node(terms[0]);
+    e->p = e->s ? librdf_new_node_from_node(terms[1]) : NULL;
+  }
+  if (e) {
+    e->refs = 1;
+  }
+  if (!ok || !e->p) {
+    memo_entry_release(e);
+    return NULL;
+  }
+  e->refs = 2; /* the slot's and the caller's */
+  memo_entry_release(*slot);
+  *slot = e;
+  return e;
+}
+
+/* Whether the pattern can read its objects from the memo: an IRI subject and predicate
+   given, an unbound object, the default graph. */
+static bool
+memo_fits(const rasqal_triple *t, librdf_node *terms[3], rasqal_variable *bindings[4])
+{
+  return !t->origin && terms[0] && terms[1] && !terms[2] && bindings[2] &&
+         librdf_node_is_resource(terms[0]) && librdf_node_is_resource(terms[1]);
+}
+
 static int
 init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *user_data,
                    rasqal_triple_meta *m, rasqal_triple *t)
@@ -594,6 +709,10 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
     const ildkg_status st = path_pairs(source, t, path, terms[0], terms[2], &pm->pairs);
     free_terms(terms);
     return st == ILDKG_OK ? 0 : 1;
+  }
+  if (memo_fits(t, terms, m->bindings) && (pm->shared = memo_lookup(source, terms))) {
+    free_terms(terms);
+    return 0;
   }
   pm->stream = find_statements(source, t, terms);
   return pm->stream ? 0 : 1;
@@ -641,7 +760,8 @@ triple_present(rasqal_triples_source *rts, void *user_data, rasqal_triple *t)
 static void
 free_triples_source(void *user_data)
 {
-  (void)user_data; /* rasqal frees its copy of the source itself; the models are borrowed */
+  /* rasqal frees its copy of the source itself; the models are borrowed */
+  lookup_memo_free(((triples_source *)user_data)->memo);
 }
 
 static int
@@ -651,6 +771,7 @@ new_triples_source(rasqal_query *query, void *factory_user_data, void *user_data
   (void)query;
   /* rasqal allocated user_data for each query (factory user_data_size): a copy */
   *(triples_source *)user_data = *(triples_source *)factory_user_data;
+  ((triples_source *)user_data)->memo = NULL;
   rts->version = 1;
   rts->init_triples_match = init_triples_match;
   rts->triple_present = triple_present;

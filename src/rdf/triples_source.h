@@ -64,6 +64,7 @@ typedef struct {
   void *named_user_data;
   triples_source_pool *pool;
   const property_paths *paths; /**< the property paths of the query running; NULL: none */
+  struct lookup_memo *memo;    /**< the source's own, a query's: NULL in what callers give */
 } triples_source;
 
 /**
