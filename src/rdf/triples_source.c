@@ -31,8 +31,16 @@ typedef struct {
 
 enum { MEMO_SLOTS = 4096 }; /* direct-mapped: a miss replaces the slot's entry */
 
+/* Whether the default graph holds one whole triple (all three given): a join asks again
+   for each row (is this row's disease a subtype of CTD-ILD?). The subject and predicate
+   held, as above, the object in the memo's @p object; the triple itself the entry's one
+   pair when present, so that a match reads it as a pair. */
+typedef memo_entry presence_entry;
+
 struct lookup_memo {
   memo_entry *slot[MEMO_SLOTS];
+  presence_entry *present[MEMO_SLOTS];
+  librdf_node *object[MEMO_SLOTS]; /* held: the object of present[i] */
 };
 
 static void
@@ -55,6 +63,10 @@ lookup_memo_free(struct lookup_memo *m)
 {
   for (size_t i = 0; m && i < MEMO_SLOTS; ++i) {
     memo_entry_release(m->slot[i]);
+    memo_entry_release(m->present[i]);
+    if (m->object[i]) {
+      librdf_free_node(m->object[i]);
+    }
   }
   free(m);
 }
@@ -657,13 +669,71 @@ memo_lookup(triples_source *source, librdf_node *terms[3])
   return e;
 }
 
-/* Whether the pattern can read its objects from the memo: an IRI subject and predicate
-   given, an unbound object, the default graph. */
+/* Whether the pattern can read from the memo: an IRI subject and predicate given, the
+   default graph. */
 static bool
-memo_fits(const rasqal_triple *t, librdf_node *terms[3], rasqal_variable *bindings[4])
+memo_fits(const rasqal_triple *t, librdf_node *terms[3])
 {
-  return !t->origin && terms[0] && terms[1] && !terms[2] && bindings[2] &&
-         librdf_node_is_resource(terms[0]) && librdf_node_is_resource(terms[1]);
+  return !t->origin && terms[0] && terms[1] && librdf_node_is_resource(terms[0]) &&
+         librdf_node_is_resource(terms[1]);
+}
+
+/* The memo's answer to "is the triple @p terms there?": an entry holding the triple as
+   its one pair when it is, none when not; a new counted reference, or NULL when it
+   cannot be had. Takes nothing. */
+static presence_entry *
+presence_lookup(triples_source *source, librdf_node *terms[3])
+{
+  if (!source->memo && !(source->memo = calloc(1, sizeof *source->memo))) {
+    return NULL;
+  }
+  const uintptr_t key =
+    ((uintptr_t)terms[0] * 31u + (uintptr_t)terms[1]) * 31u + (uintptr_t)terms[2];
+  const size_t at = (key >> 4) % MEMO_SLOTS;
+  presence_entry *e = source->memo->present[at];
+  if (e && e->s == terms[0] && e->p == terms[1] && source->memo->object[at] == terms[2]) {
+    ++e->refs;
+    return e;
+  }
+  librdf_node *held[3] = {NULL, NULL, NULL};
+  for (int i = 0; i < 3; ++i) {
+    held[i] = librdf_new_node_from_node(terms[i]);
+  }
+  e = calloc(1, sizeof *e);
+  librdf_statement *st =
+    e && held[0] && held[1] && held[2]
+      ? librdf_new_statement_from_nodes(source->world, librdf_new_node_from_node(held[0]),
+                                        librdf_new_node_from_node(held[1]),
+                                        librdf_new_node_from_node(held[2]))
+      : NULL;
+  const int present = st ? librdf_model_contains_statement(source->model, st) : 0;
+  /* librdf: -1 present, 0 absent, 1 an incomplete statement (not asked for here) */
+  bool ok = st && librdf_statement_get_subject(st) && librdf_statement_get_predicate(st) &&
+            librdf_statement_get_object(st) && present <= 0;
+  if (st) {
+    librdf_free_statement(st);
+  }
+  if (ok && present < 0) {
+    ok = property_path_pairs_add(&e->objects, held[0], held[2]) == ILDKG_OK;
+  }
+  if (!ok) {
+    free_terms(held);
+    if (e) {
+      property_path_pairs_clear(&e->objects);
+    }
+    free(e);
+    return NULL;
+  }
+  e->s = held[0];
+  e->p = held[1];
+  e->refs = 2; /* the slot's and the caller's */
+  memo_entry_release(source->memo->present[at]);
+  if (source->memo->object[at]) {
+    librdf_free_node(source->memo->object[at]);
+  }
+  source->memo->present[at] = e;
+  source->memo->object[at] = held[2];
+  return e;
 }
 
 static int
@@ -710,7 +780,8 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
     free_terms(terms);
     return st == ILDKG_OK ? 0 : 1;
   }
-  if (memo_fits(t, terms, m->bindings) && (pm->shared = memo_lookup(source, terms))) {
+  if (memo_fits(t, terms) &&
+      (pm->shared = terms[2] ? presence_lookup(source, terms) : memo_lookup(source, terms))) {
     free_terms(terms);
     return 0;
   }

@@ -34,6 +34,10 @@ printf '<a> <b> "unclosed .\n' >"$scratch/bad.nt"
 expect_status "query with N-Triples that do not parse: 65, memcheck clean" 65 vg "$ILDKG" query --data "$scratch/bad.nt" -e 'ASK {}'
 expect_status "compare with an unknown topic: 64, memcheck clean" 64 vg "$ILDKG" compare nosuchtopic
 expect_status "compare: 0, memcheck clean" 0 vg "$ILDKG" compare
+# the topics whose joins read the triples source's kept lookups (a subject's objects, a
+# whole triple's presence), shared between matches and replaced as they collide
+expect_status "compare --data: the only-* topics, references, shared: 0, memcheck clean" 0 \
+  vg "$ILDKG" compare --data "$nt" -f csv only-cop only-ctd-ild references shared
 
 # serve under memcheck: requests of each kind, then SIGTERM; exit 0 means no error, no leak.
 # (valgrind itself in the background, not a shell running it, so that SIGTERM reaches it)
