@@ -118,19 +118,22 @@ ttl="$srcdir/exports/cop-ctd-ild.ttl"
 "$ILDKG" compare --data "$ttl" -f csv only-cop >"$scratch/full.csv" 2>&1
 "$ILDKG" compare -f csv only-cop >"$scratch/facts.csv" 2>&1
 check "compare --data EXPORT only-cop is compare only-cop" cmp "$scratch/full.csv" "$scratch/facts.csv"
-grep -v 'claimedForSubtypeOf' "$srcdir/exports/cop-ctd-ild.nt" >"$scratch/old.nt"
-"$ILDKG" query --data "$scratch/old.nt" -f csv "$srcdir/ontology/queries/only-cop.rq" >"$scratch/old.csv" 2>&1
+# As Turtle: with N-Triples typed literals raptor and rasqal leak the interned xsd URIs
+# (tests/cli/valgrind.supp), which fails the sanitizer build's runs.
+grep -v 'claimedForSubtypeOf' "$srcdir/exports/cop-ctd-ild.nt" >"$scratch/stripped.nt"
+"$RAPPER" -q -i ntriples -o turtle "$scratch/stripped.nt" >"$scratch/old.ttl"
+"$ILDKG" query --data "$scratch/old.ttl" -f csv "$srcdir/ontology/queries/only-cop.rq" >"$scratch/old.csv" 2>&1
 [ "$(wc -l <"$scratch/old.csv")" -gt "$(wc -l <"$scratch/full.csv")" ] &&
   ok "without the group edges only-cop.rq gives more rows: a wrong answer" ||
   not_ok "without the group edges only-cop.rq gives more rows" "$(wc -l "$scratch/old.csv" "$scratch/full.csv")"
 for topic in only-cop only-ctd-ild; do
   expect_status "compare --data (features not as the claims say) $topic exits 69" 69 \
-    "$ILDKG" compare --data "$scratch/old.nt" -f csv "$topic"
+    "$ILDKG" compare --data "$scratch/old.ttl" -f csv "$topic"
   grep -q "refused: this topic reads the derived features" "$scratch/err" &&
     ok "... and says why ($topic)" || not_ok "... and says why ($topic)" "$(cat "$scratch/err")"
 done
 grep -q "claimed-features.rq: violation: .*does not name a group" "$scratch/err" &&
   ok "... naming the violations of checks/claimed-features.rq" || not_ok "... naming the violations" "$(head -5 "$scratch/err")"
 expect_status "compare --data (features not as the claims say) summary exits 0" 0 \
-  "$ILDKG" compare --data "$scratch/old.nt" -f csv summary
+  "$ILDKG" compare --data "$scratch/old.ttl" -f csv summary
 done_testing
