@@ -315,7 +315,7 @@ cli_load_graph(pipeline *p, const cli_inputs *in, const char *const *data, size_
     st = load_data_file(p->graph, data[i], d);
   }
   /* the graph is for queries (and serve's threads share it): indexed now, once */
-  return st == ILDKG_OK ? graph_index(p->graph) : st;
+  return st == ILDKG_OK ? graph_index_subjects(p->graph) : st;
 }
 
 ildkg_status

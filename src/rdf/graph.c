@@ -6,6 +6,7 @@
 #include "literal_map.h"
 #include "ptrmap.h"
 #include "strmap.h"
+#include "subject_index.h"
 #include "triples_source.h"
 
 #include <errno.h>
@@ -70,6 +71,7 @@ struct graph {
   named_graph *named;    /* sorted by name */
   size_t nnamed;
   triples_source source; /* what rasqal matches queries against */
+  subject_index *subjects; /* the model's, for queries (graph_index_subjects); NULL: none */
   triples_source_clock clock;
   triples_source_pool *pool;
   unsigned features; /* GRAPH_HAS_* of every term added */
@@ -218,6 +220,7 @@ graph_free(graph *g)
     librdf_free_statement(g->pending[i]);
   }
   free(g->pending);
+  subject_index_free(g->subjects); /* references the model's terms */
   free_model(g->model, g->storage);
   strmap_free(g->iri_index); /* before the terms holding its keys */
   term_list_clear(&g->iri_terms);
@@ -253,7 +256,8 @@ graph_new(void)
   g->pool = triples_source_pool_new();
   g->iri_index = strmap_new();
   g->literal_index = literal_map_new();
-  g->source = (triples_source){g->world, g->model, &g->clock, named_model, g, g->pool, NULL, NULL};
+  g->source =
+    (triples_source){g->world, g->model, &g->clock, named_model, g, g->pool, NULL, NULL, NULL};
   if (!g->model || !g->pool || !g->iri_index || !g->literal_index ||
       triples_source_install(&g->source) != ILDKG_OK) {
     graph_free(g);
@@ -439,12 +443,39 @@ graph_object_kinds(graph *g, const char *predicate)
   return kinds;
 }
 
+static void
+drop_subject_index(graph *g)
+{
+  subject_index_free(g->subjects);
+  g->subjects = NULL;
+  g->source.subjects = NULL;
+}
+
+ildkg_status
+graph_index_subjects(graph *g)
+{
+  ildkg_status st = graph_index(g);
+  if (st != ILDKG_OK || g->subjects) {
+    return st;
+  }
+  st = subject_index_new(g->world, g->model, &g->subjects);
+  g->source.subjects = g->subjects;
+  return st == ILDKG_ERR_UNSUPPORTED ? ILDKG_OK : st; /* then librdf is asked, as before */
+}
+
+bool
+graph_subjects_indexed(const graph *g)
+{
+  return g->subjects != NULL;
+}
+
 /* Add @p t (taken, whatever happens) to the default graph: to the statements waiting to be
    indexed, or to the model once it is indexed. */
 static ildkg_status
 add_to_default(graph *g, librdf_statement *t)
 {
   if (g->indexed) {
+    drop_subject_index(g); /* the model changes */
     const int rc = librdf_model_add_statement(g->model, t); /* copies the statement */
     librdf_free_statement(t);
     return rc ? ILDKG_ERR_RDF : ILDKG_OK;

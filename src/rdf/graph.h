@@ -11,6 +11,7 @@
 
 #include <raptor2.h>
 #include <rasqal.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "ontology.h"
@@ -39,6 +40,18 @@ ildkg_status graph_add_triple(graph *g, const ildkg_triple *t);
  * @return ILDKG_OK; ILDKG_ERR_RDF or ILDKG_ERR_NOMEM (what was not indexed stays waiting).
  */
 ildkg_status graph_index(graph *g);
+
+/**
+ * Index the graph (graph_index), then the objects of each IRI subject and predicate of
+ * its default graph, for a graph that many queries will read: a join's lookup of them is
+ * then a hash of two pointers, not a search of librdf's trees. Adding a triple drops
+ * that index (queries then search librdf again). Where the index could not answer as
+ * librdf does (subject_index_new), there is none, and that is no error.
+ * @return ILDKG_OK; ILDKG_ERR_RDF or ILDKG_ERR_NOMEM.
+ */
+ildkg_status graph_index_subjects(graph *g);
+/** Whether @p g has that index now. */
+bool graph_subjects_indexed(const graph *g);
 
 /** The number of triples (it indexes the graph first: 0 when that fails). */
 size_t graph_size(graph *g);

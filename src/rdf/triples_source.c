@@ -5,6 +5,7 @@
 
 #include "ptrmap.h"
 #include "strmap.h"
+#include "subject_index.h"
 
 #include <rasqal.h>
 #include <errno.h>
@@ -71,14 +72,17 @@ lookup_memo_free(struct lookup_memo *m)
   free(m);
 }
 
-/* One triple pattern being matched: the triples of a stream, or pairs (a path's answer,
-   or a subject's objects from the memo, @p shared). */
+/* One triple pattern being matched: the triples of a stream, a subject's and predicate's
+   triples from the subject index (@p indexed), or pairs (a path's answer, or a subject's
+   objects from the memo, @p shared). */
 typedef struct {
   rasqal_world *rasqal;
-  librdf_stream *stream;     /* NULL for pairs */
+  librdf_stream *stream;     /* NULL for pairs and indexed triples */
+  const subject_index_triple *indexed; /* borrowed from the index; NULL: none */
+  size_t nindexed;
   property_path_pairs pairs; /* a path's answer */
   memo_entry *shared;        /* a counted reference, or NULL */
-  size_t next;               /* the pair to bind next */
+  size_t next;               /* the pair or indexed triple to bind next */
   triples_source_clock *clock;
   triples_source_pool *pool;
 } pattern_match;
@@ -458,6 +462,15 @@ repeats_agree(rasqal_variable *bindings[4], librdf_node *terms[3])
 static int
 current_terms(pattern_match *pm, librdf_node *terms[3])
 {
+  if (pm->indexed) {
+    if (pm->next >= pm->nindexed) {
+      return 0;
+    }
+    terms[0] = pm->indexed[pm->next].s;
+    terms[1] = pm->indexed[pm->next].p;
+    terms[2] = pm->indexed[pm->next].o;
+    return 1;
+  }
   if (!pm->stream) {
     const property_path_pairs *pairs = match_pairs(pm);
     if (pm->next >= pairs->n) {
@@ -519,8 +532,13 @@ is_end(rasqal_triples_match *rtm, void *user_data)
 {
   (void)user_data;
   pattern_match *pm = rtm->user_data;
-  return out_of_time(pm->clock) ||
-         (pm->stream ? librdf_stream_end(pm->stream) : pm->next >= match_pairs(pm)->n);
+  if (out_of_time(pm->clock)) {
+    return 1;
+  }
+  if (pm->indexed) {
+    return pm->next >= pm->nindexed;
+  }
+  return pm->stream ? librdf_stream_end(pm->stream) : pm->next >= match_pairs(pm)->n;
 }
 
 static void
@@ -779,6 +797,17 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
     const ildkg_status st = path_pairs(source, t, path, terms[0], terms[2], &pm->pairs);
     free_terms(terms);
     return st == ILDKG_OK ? 0 : 1;
+  }
+  if (memo_fits(t, terms) && !terms[2] && source->subjects) {
+    pm->nindexed = subject_index_find(source->subjects, (raptor_uri *)librdf_node_get_uri(terms[0]),
+                                      (raptor_uri *)librdf_node_get_uri(terms[1]), &pm->indexed);
+    free_terms(terms);
+    if (!pm->indexed) { /* none: an empty run, still read as one */
+      static const subject_index_triple none = {NULL, NULL, NULL};
+      pm->indexed = &none;
+      pm->nindexed = 0;
+    }
+    return 0;
   }
   if (memo_fits(t, terms) &&
       (pm->shared = terms[2] ? presence_lookup(source, terms) : memo_lookup(source, terms))) {

@@ -46,6 +46,17 @@ setup(void **state)
   return st == ILDKG_OK ? 0 : -1;
 }
 
+/* The same graph with its subject index (graph_index_subjects): every case runs on both. */
+static int
+setup_indexed(void **state)
+{
+  if (setup(state)) {
+    return -1;
+  }
+  fixture *fx = *state;
+  return graph_index_subjects(fx->g) == ILDKG_OK && graph_subjects_indexed(fx->g) ? 0 : -1;
+}
+
 static int
 teardown(void **state)
 {
@@ -211,7 +222,62 @@ ground_pattern_is_present_or_not(void **state)
   assert_rows(fx->g, "SELECT ?x WHERE { :a :self :a . ?x :self ?x }", "<" T "a>\n");
 }
 
+/* The rows of @p query as they arrive (an order of their own where SPARQL promises none). */
+static char *
+rows_as_they_come(graph *g, const char *query)
+{
+  rows r = {calloc(1, 1), 0};
+  assert_non_null(r.text);
+  char why[QUERY_WHY_SIZE];
+  assert_int_equal(query_select(g, query, add_row, &r, why), ILDKG_OK);
+  return r.text;
+}
+
+/* A query without ORDER BY answers in one order, index or not: the index keeps librdf's. */
+static void
+index_keeps_the_order_of_rows(void **state)
+{
+  (void)state;
+  static const char many[] = "@prefix : <" T "> .\n"
+                             ":s :o :z , :m , :a , \"3\" , \"1\" , \"2\"@en ; :p :k , :b .\n"
+                             ":t :o :y , :c ; :p :s .\n"
+                             ":u :o :x .\n";
+  const char *query = PREFIXES "SELECT ?x ?y ?z WHERE { ?x :p ?y . OPTIONAL { ?y :o ?z } }";
+  graph *plain = graph_new(), *indexed = graph_new();
+  assert_non_null(plain);
+  assert_non_null(indexed);
+  assert_int_equal(graph_load_text(plain, many, strlen(many), "turtle", "urn:x-test:"), ILDKG_OK);
+  assert_int_equal(graph_load_text(indexed, many, strlen(many), "turtle", "urn:x-test:"), ILDKG_OK);
+  assert_int_equal(graph_index_subjects(indexed), ILDKG_OK);
+  assert_true(graph_subjects_indexed(indexed));
+  char *want = rows_as_they_come(plain, query);
+  char *got = rows_as_they_come(indexed, query);
+  assert_string_equal(got, want);
+  assert_non_null(strstr(got, "\"2\"@en"));
+  free(want);
+  free(got);
+  graph_free(plain);
+  graph_free(indexed);
+}
+
+/* A triple added after the index is built is in the answers: adding drops the index. */
+static void
+adding_a_triple_drops_the_index(void **state)
+{
+  fixture *fx = *state;
+  assert_int_equal(graph_index_subjects(fx->g), ILDKG_OK);
+  assert_true(graph_subjects_indexed(fx->g));
+  assert_rows(fx->g, "SELECT ?n WHERE { :s3 :note ?n }", "");
+  assert_int_equal(graph_add_iri(fx->g, T "s3", T "note", T "n3"), ILDKG_OK);
+  assert_false(graph_subjects_indexed(fx->g));
+  assert_rows(fx->g, "SELECT ?n WHERE { :s3 :note ?n }", "<" T "n3>\n");
+  assert_int_equal(graph_index_subjects(fx->g), ILDKG_OK);
+  assert_true(graph_subjects_indexed(fx->g));
+  assert_rows(fx->g, "SELECT ?n WHERE { :s3 :note ?n }", "<" T "n3>\n");
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+#define TEST_INDEXED(name) cmocka_unit_test_setup_teardown(name, setup_indexed, teardown)
 
 int
 main(void)
@@ -225,6 +291,16 @@ main(void)
     TEST(blank_node_joins),
     TEST(named_graph_pattern_has_no_rows),
     TEST(ground_pattern_is_present_or_not),
+    TEST_INDEXED(optional_uses_each_left_row),
+    TEST_INDEXED(pattern_after_optional_joins_on_the_left_row),
+    TEST_INDEXED(unbound_left_variable_matches_anything),
+    TEST_INDEXED(repeated_variable_must_match_twice),
+    TEST_INDEXED(literal_terms_keep_language_and_datatype),
+    TEST_INDEXED(blank_node_joins),
+    TEST_INDEXED(named_graph_pattern_has_no_rows),
+    TEST_INDEXED(ground_pattern_is_present_or_not),
+    cmocka_unit_test(index_keeps_the_order_of_rows),
+    TEST(adding_a_triple_drops_the_index),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
