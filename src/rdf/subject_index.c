@@ -24,6 +24,7 @@ typedef struct {
 struct subject_index {
   subject_index_triple *triples;
   size_t n, capacity;
+  rasqal_literal **objects; /* the kept terms of triples[i].o; NULL until one is kept */
   predicate_run *runs;
   size_t nruns, runs_capacity;
   subject_slot *slots; /* open addressing, linear probing; a power of two of them */
@@ -292,6 +293,12 @@ subject_index_free(subject_index *x)
     librdf_free_node(x->triples[i].p);
     librdf_free_node(x->triples[i].o);
   }
+  for (size_t i = 0; x->objects && i < x->n; ++i) {
+    if (x->objects[i]) {
+      rasqal_free_literal(x->objects[i]);
+    }
+  }
+  free(x->objects);
   free(x->triples);
   free(x->runs);
   free(x->slots);
@@ -311,6 +318,27 @@ subject_index_find(const subject_index *x, raptor_uri *s, raptor_uri *p,
     }
   }
   return 0;
+}
+
+rasqal_literal *
+subject_index_object(const subject_index *x, const subject_index_triple *t)
+{
+  return x->objects ? x->objects[t - x->triples] : NULL;
+}
+
+ildkg_status
+subject_index_keep_object(subject_index *x, const subject_index_triple *t, rasqal_literal *term)
+{
+  if (!x->objects && !(x->objects = calloc(x->n, sizeof *x->objects))) {
+    rasqal_free_literal(term);
+    return ILDKG_ERR_NOMEM;
+  }
+  rasqal_literal **slot = &x->objects[t - x->triples];
+  if (*slot) {
+    rasqal_free_literal(*slot);
+  }
+  *slot = term;
+  return ILDKG_OK;
 }
 
 size_t

@@ -13,6 +13,7 @@
 #define ILDKG_SUBJECT_INDEX_H
 
 #include <librdf.h>
+#include <rasqal.h>
 #include <stddef.h>
 
 #include "status.h"
@@ -41,6 +42,20 @@ void subject_index_free(subject_index *x); /**< NULL is fine */
  */
 size_t subject_index_find(const subject_index *x, raptor_uri *s, raptor_uri *p,
                           const subject_index_triple **first);
+
+/**
+ * The rasqal term of the object of @p t (a triple the index gave), kept by
+ * subject_index_keep_object (borrowed; NULL until then). A join binds the same objects
+ * again and again (a section's label for each claim in it), and making the term was a
+ * tenth of such a query.
+ */
+rasqal_literal *subject_index_object(const subject_index *x, const subject_index_triple *t);
+/**
+ * Keep @p term (taken) as the rasqal term of the object of @p t, freed with the index;
+ * ILDKG_ERR_NOMEM (and @p term freed) when it cannot be kept.
+ */
+ildkg_status subject_index_keep_object(subject_index *x, const subject_index_triple *t,
+                                       rasqal_literal *term);
 
 /** How many triples the index holds. */
 size_t subject_index_size(const subject_index *x);

@@ -80,6 +80,7 @@ typedef struct {
   librdf_stream *stream;     /* NULL for pairs and indexed triples */
   const subject_index_triple *indexed; /* borrowed from the index; NULL: none */
   size_t nindexed;
+  subject_index *index; /* where @p indexed is from */
   property_path_pairs pairs; /* a path's answer */
   memo_entry *shared;        /* a counted reference, or NULL */
   size_t next;               /* the pair or indexed triple to bind next */
@@ -491,6 +492,24 @@ current_terms(pattern_match *pm, librdf_node *terms[3])
   return 1;
 }
 
+/* A new reference to the rasqal term of the current indexed triple's object, made once
+   and kept by the index; NULL when out of memory. */
+static rasqal_literal *
+indexed_object(pattern_match *pm)
+{
+  const subject_index_triple *t = &pm->indexed[pm->next];
+  rasqal_literal *kept = subject_index_object(pm->index, t);
+  if (kept) {
+    return rasqal_new_literal_from_literal(kept);
+  }
+  rasqal_literal *made = literal_from_node(pm->rasqal, pm->pool, t->o);
+  rasqal_literal *copy = made ? rasqal_new_literal_from_literal(made) : NULL;
+  if (copy) {
+    (void)subject_index_keep_object(pm->index, t, copy); /* not kept: the binding is made */
+  }
+  return made;
+}
+
 static rasqal_triple_parts
 bind_match(rasqal_triples_match *rtm, void *user_data, rasqal_variable *bindings[4],
            rasqal_triple_parts parts)
@@ -508,7 +527,9 @@ bind_match(rasqal_triples_match *rtm, void *user_data, rasqal_variable *bindings
                                                  RASQAL_TRIPLE_OBJECT};
   for (int i = 0; i < 3; ++i) {
     if (bindings[i] && (parts & part_of[i])) {
-      rasqal_variable_set_value(bindings[i], literal_from_node(pm->rasqal, pm->pool, terms[i]));
+      rasqal_variable_set_value(bindings[i], i == 2 && pm->indexed
+                                               ? indexed_object(pm)
+                                               : literal_from_node(pm->rasqal, pm->pool, terms[i]));
     }
   }
   /* Non-zero for "matched": parts whose variable was given as a value bind nothing. */
@@ -754,6 +775,42 @@ presence_lookup(triples_source *source, librdf_node *terms[3])
   return e;
 }
 
+/* The IRI a pattern's term stands for now (a constant, or a variable's value), or NULL. */
+static raptor_uri *
+given_iri(rasqal_literal *term)
+{
+  rasqal_variable *var = rasqal_literal_as_variable(term);
+  rasqal_literal *l = var ? var->value : term;
+  return l && l->type == RASQAL_LITERAL_URI ? l->value.uri : NULL;
+}
+
+/* Answer from the subject index a pattern of the default graph whose subject and predicate
+   are given IRIs (no path) and whose object is a variable without a value: the lookup a
+   join makes for each row. Sets the match's triples and the pattern's one binding. */
+static bool
+match_from_index(triples_source *source, rasqal_triple *t, rasqal_triple_meta *m,
+                 pattern_match *pm)
+{
+  static const subject_index_triple none = {NULL, NULL, NULL};
+  rasqal_variable *object = rasqal_literal_as_variable(t->object);
+  if (!source->subjects || t->origin || !object || object->value) {
+    return false;
+  }
+  raptor_uri *s = given_iri(t->subject);
+  raptor_uri *p = s ? given_iri(t->predicate) : NULL;
+  if (!p || path_of(source, t->predicate)) {
+    return false;
+  }
+  m->bindings[0] = m->bindings[1] = m->bindings[3] = NULL;
+  m->bindings[2] = object;
+  pm->index = source->subjects;
+  pm->nindexed = subject_index_find(source->subjects, s, p, &pm->indexed);
+  if (!pm->indexed) { /* none: an empty run, still read as one */
+    pm->indexed = &none;
+  }
+  return true;
+}
+
 static int
 init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *user_data,
                    rasqal_triple_meta *m, rasqal_triple *t)
@@ -774,6 +831,9 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
   pm->clock = source->clock;
   pm->pool = source->pool;
 
+  if (match_from_index(source, t, m, pm)) {
+    return 0;
+  }
   librdf_node *terms[3] = {NULL, NULL, NULL};
   rasqal_literal *parts[3] = {t->subject, t->predicate, t->object};
   for (int i = 0; i < 3; ++i) {
@@ -797,17 +857,6 @@ init_triples_match(rasqal_triples_match *rtm, rasqal_triples_source *rts, void *
     const ildkg_status st = path_pairs(source, t, path, terms[0], terms[2], &pm->pairs);
     free_terms(terms);
     return st == ILDKG_OK ? 0 : 1;
-  }
-  if (memo_fits(t, terms) && !terms[2] && source->subjects) {
-    pm->nindexed = subject_index_find(source->subjects, (raptor_uri *)librdf_node_get_uri(terms[0]),
-                                      (raptor_uri *)librdf_node_get_uri(terms[1]), &pm->indexed);
-    free_terms(terms);
-    if (!pm->indexed) { /* none: an empty run, still read as one */
-      static const subject_index_triple none = {NULL, NULL, NULL};
-      pm->indexed = &none;
-      pm->nindexed = 0;
-    }
-    return 0;
   }
   if (memo_fits(t, terms) &&
       (pm->shared = terms[2] ? presence_lookup(source, terms) : memo_lookup(source, terms))) {

@@ -67,7 +67,7 @@ typedef struct {
   struct lookup_memo *memo;    /**< the source's own, a query's: NULL in what callers give */
   /** The default graph's objects of each IRI subject and predicate, valid while @c model
       is unchanged; NULL: librdf is searched (and its answers kept in @c memo). */
-  const struct subject_index *subjects;
+  struct subject_index *subjects;
 } triples_source;
 
 /**

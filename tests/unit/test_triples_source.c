@@ -238,11 +238,16 @@ static void
 index_keeps_the_order_of_rows(void **state)
 {
   (void)state;
+  /* :s's objects are bound for :t and again for :u (the second time from the kept terms);
+     rasqal rewrites "+1.50"^^xsd:decimal and "0"^^xsd:boolean when it reads them */
   static const char many[] = "@prefix : <" T "> .\n"
-                             ":s :o :z , :m , :a , \"3\" , \"1\" , \"2\"@en ; :p :k , :b .\n"
+                             "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+                             ":s :o :z , :m , :a , \"3\" , \"1\" , \"2\"@en , _:n ,\n"
+                             "  \"+1.50\"^^xsd:decimal , \"0\"^^xsd:boolean ; :p :k , :b .\n"
                              ":t :o :y , :c ; :p :s .\n"
-                             ":u :o :x .\n";
-  const char *query = PREFIXES "SELECT ?x ?y ?z WHERE { ?x :p ?y . OPTIONAL { ?y :o ?z } }";
+                             ":u :o :x ; :p :s .\n";
+  const char *query = PREFIXES "SELECT ?x ?y ?z (STR(?z) AS ?text) (?z + 1 AS ?more) "
+                               "WHERE { ?x :p ?y . OPTIONAL { ?y :o ?z } }";
   graph *plain = graph_new(), *indexed = graph_new();
   assert_non_null(plain);
   assert_non_null(indexed);
@@ -254,6 +259,8 @@ index_keeps_the_order_of_rows(void **state)
   char *got = rows_as_they_come(indexed, query);
   assert_string_equal(got, want);
   assert_non_null(strstr(got, "\"2\"@en"));
+  assert_non_null(strstr(got, "\"+1.50\"^^<http://www.w3.org/2001/XMLSchema#decimal>|\"+1.50\""));
+  assert_non_null(strstr(got, "\"0\"^^<http://www.w3.org/2001/XMLSchema#boolean>|\"0\""));
   free(want);
   free(got);
   graph_free(plain);
