@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "ns.h"
+#include "ptrmap.h"
+#include "utf8.h"
 #include "statement_index.h"
 #include "strmap.h"
 
@@ -239,7 +241,194 @@ jsonld_context_new(const ontology *o, const char *base)
   return context;
 }
 
+/* ---- output ------------------------------------------------------------------- */
+
+/* The document's bytes, gathered: a write a token was most of the writer's time. The
+   nodes are written here as they are read, in jansson's layout (JSON_INDENT(2) |
+   JSON_SORT_KEYS), so that the bytes are what jansson wrote when it held the whole
+   document: a tree of a million triples was most of the writer's instructions. */
+typedef struct {
+  FILE *out;
+  size_t used;
+  int failed;
+  unsigned extra_indent; /* spaces jansson's output gets after each line break */
+  char buffer[1 << 16];
+} sink;
+
+static void
+sink_flush(sink *b)
+{
+  b->failed |= b->used && fwrite(b->buffer, 1, b->used, b->out) != b->used;
+  b->used = 0;
+}
+
+static void
+sink_write(sink *b, const char *bytes, size_t size)
+{
+  if (size > sizeof b->buffer - b->used) {
+    sink_flush(b);
+  }
+  if (size > sizeof b->buffer) {
+    b->failed |= fwrite(bytes, 1, size, b->out) != size;
+    return;
+  }
+  memcpy(b->buffer + b->used, bytes, size);
+  b->used += size;
+}
+
+static void
+sink_puts(sink *b, const char *s)
+{
+  sink_write(b, s, strlen(s));
+}
+
+/* A line break and the indentation of @p depth (two spaces a level), as jansson's. */
+static void
+sink_indent(sink *b, unsigned depth)
+{
+  static const char spaces[] = "\n                                ";
+  const size_t want = 1 + 2 * (size_t)depth;
+  if (want <= sizeof spaces - 1) {
+    sink_write(b, spaces, want);
+    return;
+  }
+  sink_write(b, "\n", 1);
+  for (size_t i = 0; i < depth; ++i) {
+    sink_write(b, "  ", 2);
+  }
+}
+
+/*
+ * @p s as a JSON string, escaped as jansson escapes it (json_dump without
+ * JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH): '"', '\\' and the C0 controls, by their short
+ * escapes where JSON has one, else \uXXXX; all else as it is. 0 when @p s is not UTF-8
+ * (which jansson's json_string refused): then the document is not to be kept.
+ */
+static int
+sink_string(sink *b, const char *s)
+{
+  const size_t len = strlen(s);
+  sink_write(b, "\"", 1);
+  size_t run = 0; /* the start of the bytes not yet written */
+  unsigned char high = 0; /* any byte past ASCII: then the string is checked */
+  for (size_t i = 0; i < len; ++i) {
+    const unsigned char c = (unsigned char)s[i];
+    high |= c & 0x80;
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      continue;
+    }
+    sink_write(b, s + run, i - run);
+    run = i + 1;
+    char escape[8];
+    switch (c) {
+    case '"': sink_write(b, "\\\"", 2); break;
+    case '\\': sink_write(b, "\\\\", 2); break;
+    case '\b': sink_write(b, "\\b", 2); break;
+    case '\f': sink_write(b, "\\f", 2); break;
+    case '\n': sink_write(b, "\\n", 2); break;
+    case '\r': sink_write(b, "\\r", 2); break;
+    case '\t': sink_write(b, "\\t", 2); break;
+    default:
+      snprintf(escape, sizeof escape, "\\u%04X", (unsigned)c);
+      sink_write(b, escape, 6);
+      break;
+    }
+  }
+  sink_write(b, s + run, len - run);
+  sink_write(b, "\"", 1);
+  /* what was written of it is not read: the writer stops, and the file is not kept */
+  return !high || utf8_invalid_offset((const unsigned char *)s, len) == len;
+}
+
+/* jansson's output of a part of the document (the context), indented as deep as it sits:
+   a raw line break in JSON text is only ever its layout (strings hold "\n" escaped). */
+static int
+dump_chunk(const char *chunk, size_t size, void *data)
+{
+  sink *b = data;
+  for (size_t from = 0, i = 0; i <= size; ++i) {
+    if (i == size || chunk[i] == '\n') {
+      sink_write(b, chunk + from, i - from);
+      if (i < size) {
+        sink_write(b, "\n", 1);
+        for (unsigned k = 0; k < b->extra_indent; ++k) {
+          sink_write(b, " ", 1);
+        }
+      }
+      from = i + 1;
+    }
+  }
+  return b->failed ? -1 : 0;
+}
+
 /* ---- node objects ------------------------------------------------------------- */
+
+/* An IRI met: its compact form, and the term of the properties it names. */
+typedef struct {
+  char *compact;
+  const term *x; /* NULL: none */
+} iri_seen;
+
+/* The writer's state: the terms, and the IRIs met so far, by raptor's interned raptor_uri
+   (compacting each IRI each time was a sixth of the writer's instructions). */
+typedef struct {
+  const term_table *terms;
+  sink *out;
+  ptrmap *seen; /* raptor_uri -> position in iris */
+  iri_seen *iris;
+  size_t niris, iris_capacity;
+} node_writer;
+
+static void
+node_writer_clear(node_writer *w)
+{
+  for (size_t i = 0; i < w->niris; ++i) {
+    free(w->iris[i].compact);
+  }
+  free(w->iris);
+  ptrmap_free(w->seen);
+}
+
+/* What @p w knows of the IRI of @p t (borrowed, kept by @p w); NULL when @p t is no IRI,
+   or out of memory. */
+static const iri_seen *
+seen_iri(node_writer *w, const raptor_term *t)
+{
+  if (!t || t->type != RAPTOR_TERM_TYPE_URI) {
+    return NULL;
+  }
+  size_t at;
+  if (ptrmap_get(w->seen, t->value.uri, &at)) {
+    return &w->iris[at];
+  }
+  if (w->niris == w->iris_capacity) {
+    const size_t capacity = w->iris_capacity ? 2 * w->iris_capacity : 256;
+    iri_seen *grown = realloc(w->iris, capacity * sizeof *grown);
+    if (!grown) {
+      return NULL;
+    }
+    w->iris = grown;
+    w->iris_capacity = capacity;
+  }
+  const char *iri = term_iri(t);
+  char *c = compact_iri(iri, w->terms->base);
+  if (!c || ptrmap_put(w->seen, t->value.uri, w->niris) != ILDKG_OK) {
+    free(c);
+    return NULL;
+  }
+  size_t i;
+  const term *x = strmap_get(w->terms->by_iri, iri, &i) ? &w->terms->terms[i] : NULL;
+  w->iris[w->niris] = (iri_seen){c, x};
+  return &w->iris[w->niris++];
+}
+
+/* The compact form of the IRI of @p t (borrowed), or NULL (as seen_iri). */
+static const char *
+compacted(node_writer *w, const raptor_term *t)
+{
+  const iri_seen *seen = seen_iri(w, t);
+  return seen ? seen->compact : NULL;
+}
 
 static const char *
 literal_datatype(const raptor_term *x)
@@ -248,201 +437,311 @@ literal_datatype(const raptor_term *x)
                                    : NULL;
 }
 
-/* The plain JSON string for @p o under term @p x, or NULL when @p o does not fit it. */
-static json_t *
-coerced_value(const term *x, const raptor_term *o, const char *base)
+/* Whether @p o is written as a plain JSON string under term @p x (the term's coercion
+   says the rest). */
+static int
+fits_term(const term *x, const raptor_term *o)
 {
-  const int literal = o->type == RAPTOR_TERM_TYPE_LITERAL;
-  const char *dt = literal ? literal_datatype(o) : NULL;
-  const char *lang = literal ? (const char *)o->value.literal.language : NULL;
   if (!x) {
-    return NULL;
+    return 0;
   }
-  if (x->kind == COERCE_ID && o->type == RAPTOR_TERM_TYPE_URI) {
-    char *c = compact_iri(term_iri(o), base);
-    json_t *v = c ? json_string(c) : NULL;
-    free(c);
-    return v;
+  if (o->type == RAPTOR_TERM_TYPE_URI) {
+    return x->kind == COERCE_ID;
   }
-  const int fits = literal && ((x->kind == COERCE_DATATYPE && dt && !strcmp(dt, x->datatype)) ||
-                               (x->kind == COERCE_LANGUAGE && lang && !dt &&
-                                !strcmp(lang, x->language)) ||
-                               (x->kind == COERCE_NONE && !dt && !lang));
-  return fits ? json_string((const char *)o->value.literal.string) : NULL;
+  if (o->type != RAPTOR_TERM_TYPE_LITERAL) {
+    return 0;
+  }
+  const char *dt = literal_datatype(o);
+  const char *lang = (const char *)o->value.literal.language;
+  return (x->kind == COERCE_DATATYPE && dt && !strcmp(dt, x->datatype)) ||
+         (x->kind == COERCE_LANGUAGE && lang && !dt && !strcmp(lang, x->language)) ||
+         (x->kind == COERCE_NONE && !dt && !lang);
 }
 
-/* A value object (or a plain string for a plain literal), valid under any key. */
-static json_t *
-explicit_value(const raptor_term *o, const char *base)
+/* One "key": value of a node object: its statements' objects (those that fit the term,
+   or those that do not), or its types. */
+typedef enum { KEY_ID, KEY_TYPE, KEY_COERCED, KEY_EXPLICIT } key_kind;
+
+typedef struct {
+  const char *key; /* borrowed */
+  key_kind kind;
+  const term *x;   /* KEY_COERCED's term */
+  size_t from, to; /* the statements; a value for each that belongs here */
+  size_t count;    /* how many belong here */
+  int is_set;
+} node_key;
+
+static int
+compare_keys(const void *a, const void *b)
 {
-  json_t *v = json_object();
-  int ok = v != NULL;
-  if (ok && o->type == RAPTOR_TERM_TYPE_URI) {
-    char *c = compact_iri(term_iri(o), base);
-    ok = c && set(v, "@id", json_string(c));
-    free(c);
-  } else if (ok && o->type == RAPTOR_TERM_TYPE_LITERAL) {
+  return strcmp(((const node_key *)a)->key, ((const node_key *)b)->key);
+}
+
+static int
+belongs(const node_key *k, const raptor_term *o)
+{
+  return k->kind == KEY_TYPE || k->kind == KEY_ID ||
+         (k->kind == KEY_COERCED) == fits_term(k->x, o);
+}
+
+/* A value object, valid under any key. */
+static int
+write_explicit(node_writer *w, const raptor_term *o, unsigned depth)
+{
+  sink *b = w->out;
+  sink_write(b, "{", 1);
+  sink_indent(b, depth + 1);
+  int ok = 1;
+  if (o->type == RAPTOR_TERM_TYPE_URI) {
+    const char *c = compacted(w, o);
+    sink_puts(b, "\"@id\": ");
+    ok = c && sink_string(b, c);
+  } else if (o->type == RAPTOR_TERM_TYPE_LITERAL) {
     const char *dt = literal_datatype(o);
-    char *c = dt ? compact_iri(dt, base) : NULL;
-    ok = set(v, "@value", json_string((const char *)o->value.literal.string));
-    if (ok && dt) {
-      ok = c && set(v, "@type", json_string(c));
-    } else if (ok && o->value.literal.language) {
-      ok = set(v, "@language", json_string((const char *)o->value.literal.language));
+    if (dt) {
+      char *c = compact_iri(dt, w->terms->base);
+      sink_puts(b, "\"@type\": ");
+      ok = c && sink_string(b, c);
+      free(c);
+    } else if (o->value.literal.language) {
+      sink_puts(b, "\"@language\": ");
+      ok = sink_string(b, (const char *)o->value.literal.language);
     }
-    free(c);
-  } else if (ok && o->type == RAPTOR_TERM_TYPE_BLANK) {
+    if (ok && (dt || o->value.literal.language)) {
+      sink_write(b, ",", 1);
+      sink_indent(b, depth + 1);
+    }
+    sink_puts(b, "\"@value\": ");
+    ok = ok && sink_string(b, (const char *)o->value.literal.string);
+  } else if (o->type == RAPTOR_TERM_TYPE_BLANK) {
     /* the exports hold none, but a CONSTRUCT answer or a service description may */
     char *label = blank_id(o);
-    ok = label && set(v, "@id", json_string(label));
+    sink_puts(b, "\"@id\": ");
+    ok = label && sink_string(b, label);
     free(label);
   } else {
     ok = 0;
   }
-  if (!ok) {
-    json_decref(v);
-    return NULL;
-  }
-  return v;
-}
-
-/* Put the values gathered for one key: a scalar when there is one and the key is not a @set. */
-static int
-put_values(json_t *node, const char *key, json_t *values, int is_set)
-{
-  if (json_array_size(values) == 0) {
-    json_decref(values);
-    return 1;
-  }
-  if (json_array_size(values) == 1 && !is_set) {
-    json_t *only = json_incref(json_array_get(values, 0));
-    json_decref(values);
-    return set(node, key, only);
-  }
-  return set(node, key, values);
-}
-
-static int
-append(json_t *array, json_t *value)
-{
-  return array && value && json_array_append_new(array, value) == 0;
-}
-
-/* The statements [from, to) share subject and predicate: add their objects to @p node. */
-static int
-add_property(json_t *node, const term_table *t, raptor_statement **st, size_t from, size_t to)
-{
-  const char *p = term_iri(st[from]->predicate);
-  size_t i;
-  const term *x = strmap_get(t->by_iri, p, &i) ? &t->terms[i] : NULL;
-  if (!strcmp(p, NS_RDF "type")) {
-    json_t *types = json_array();
-    int ok = types != NULL;
-    for (size_t k = from; ok && k < to; ++k) {
-      char *c = compact_iri(term_iri(st[k]->object), t->base);
-      ok = c && append(types, json_string(c));
-      free(c);
-    }
-    return ok ? put_values(node, "@type", types, 0) : (json_decref(types), 0);
-  }
-  json_t *coerced = json_array(), *other = json_array();
-  int ok = coerced && other;
-  for (size_t k = from; ok && k < to; ++k) {
-    json_t *v = coerced_value(x, st[k]->object, t->base);
-    ok = v ? append(coerced, v) : append(other, explicit_value(st[k]->object, t->base));
-  }
-  char *key = ok ? compact_iri(p, t->base) : NULL;
-  ok = ok && key;
-  ok = ok && put_values(node, x ? x->name : key, coerced, x && x->set);
-  coerced = NULL;
-  ok = ok && put_values(node, key, other, 0);
-  other = NULL;
-  free(key);
-  json_decref(coerced);
-  json_decref(other);
+  sink_indent(b, depth);
+  sink_write(b, "}", 1);
   return ok;
 }
 
-/* One node object for the statements [from, to) that share a subject. */
 static int
-add_node(json_t *nodes, const term_table *t, raptor_statement **st, size_t from, size_t to)
+write_value(node_writer *w, const node_key *k, const raptor_term *o, unsigned depth)
 {
-  json_t *node = json_object();
-  if (!node || json_array_append_new(nodes, node) != 0) {
+  if (k->kind == KEY_EXPLICIT) {
+    return write_explicit(w, o, depth);
+  }
+  if (k->kind == KEY_TYPE || o->type == RAPTOR_TERM_TYPE_URI) {
+    const char *c = compacted(w, o);
+    return c && sink_string(w->out, c);
+  }
+  return sink_string(w->out, (const char *)o->value.literal.string);
+}
+
+/* "key": its value, or the array of its values (one value is a scalar unless a @set). */
+static int
+write_key(node_writer *w, raptor_statement **st, const node_key *k, unsigned depth)
+{
+  sink *b = w->out;
+  if (!sink_string(b, k->key)) {
     return 0;
   }
-  const raptor_term *subject = st[from]->subject;
-  char *id = subject->type == RAPTOR_TERM_TYPE_URI ? compact_iri(term_iri(subject), t->base)
-             : subject->type == RAPTOR_TERM_TYPE_BLANK ? blank_id(subject)
-                                                       : NULL;
-  int ok = id && set(node, "@id", json_string(id));
-  free(id);
-  for (size_t k = from, end; ok && k < to; k = end) {
-    for (end = k + 1; end < to && raptor_term_equals(st[end]->predicate, st[k]->predicate); ++end) {
+  sink_write(b, ": ", 2);
+  if (k->kind == KEY_ID) {
+    const raptor_term *subject = st[k->from]->subject;
+    if (subject->type == RAPTOR_TERM_TYPE_URI) {
+      return write_value(w, k, subject, depth);
     }
-    ok = add_property(node, t, st, k, end);
+    char *label = blank_id(subject);
+    const int ok = label && sink_string(b, label);
+    free(label);
+    return ok;
+  }
+  const int array = k->count > 1 || k->is_set;
+  if (array) {
+    sink_write(b, "[", 1);
+  }
+  int ok = 1;
+  for (size_t i = k->from, n = 0; ok && i < k->to; ++i) {
+    if (!belongs(k, st[i]->object)) {
+      continue;
+    }
+    if (array && n++) {
+      sink_write(b, ",", 1);
+    }
+    if (array) {
+      sink_indent(b, depth + 1);
+    }
+    ok = write_value(w, k, st[i]->object, array ? depth + 1 : depth);
+  }
+  if (array) {
+    sink_indent(b, depth);
+    sink_write(b, "]", 1);
   }
   return ok;
 }
 
-static json_t *
-document(const export_job *job, const term_table *t)
+/* Room for @p more keys in *keys (the caller frees it); 0 when out of memory. */
+static int
+key_room(node_key **keys, size_t nkeys, size_t more, size_t *capacity)
 {
-  json_t *doc = json_object(), *nodes = json_array();
-  int ok = doc && set(doc, "@graph", nodes);
-  if (ok && job->options->jsonld_context) {
-    /* A hosted context, with the data prefix of this build (--base may differ from it). */
-    json_t *local = json_object(), *refs = json_array();
-    ok = set(doc, "@context", refs) && append(refs, json_string(job->options->jsonld_context)) &&
-         append(refs, local) && set(local, NS_DATA_PREFIX, json_string(t->base));
-  } else if (ok) {
-    ok = set(doc, "@context", context_from_terms(t));
+  if (nkeys + more <= *capacity) {
+    return 1;
   }
-  raptor_statement **st = job->statements;
-  for (size_t k = 0, end; ok && k < job->count; k = end) {
-    for (end = k + 1; end < job->count && raptor_term_equals(st[end]->subject, st[k]->subject);
-         ++end) {
+  const size_t grown_capacity = 2 * (nkeys + more);
+  node_key *grown = realloc(*keys, grown_capacity * sizeof *grown);
+  if (!grown) {
+    return 0;
+  }
+  *keys = grown;
+  *capacity = grown_capacity;
+  return 1;
+}
+
+/* The keys of the predicate of the statements [k, end): "@type", or the term's name for
+   the objects that fit it and the compact IRI for the rest. 0 when out of memory. */
+static int
+predicate_keys(node_writer *w, raptor_statement **st, size_t k, size_t end, node_key *keys,
+               size_t *nkeys)
+{
+  const char *p = term_iri(st[k]->predicate);
+  if (p && !strcmp(p, NS_RDF "type")) {
+    keys[(*nkeys)++] = (node_key){"@type", KEY_TYPE, NULL, k, end, end - k, 0};
+    return 1;
+  }
+  const iri_seen *seen = seen_iri(w, st[k]->predicate);
+  if (!seen) {
+    return 0;
+  }
+  const term *x = seen->x;
+  const char *key = seen->compact;
+  size_t fitting = 0;
+  for (size_t j = k; j < end; ++j) {
+    fitting += (size_t)fits_term(x, st[j]->object);
+  }
+  if (fitting) {
+    keys[(*nkeys)++] = (node_key){x->name, KEY_COERCED, x, k, end, fitting, x->set};
+  }
+  if (fitting < end - k) {
+    keys[(*nkeys)++] = (node_key){key, KEY_EXPLICIT, x, k, end, end - k - fitting, 0};
+  }
+  return 1;
+}
+
+/* The keys of the statements [from, to) of one subject, "@id" first, into *keys. */
+static int
+gather_keys(node_writer *w, raptor_statement **st, size_t from, size_t to, node_key **keys,
+            size_t *nkeys, size_t *capacity)
+{
+  const raptor_term *s = st[from]->subject;
+  if ((s->type != RAPTOR_TERM_TYPE_URI && s->type != RAPTOR_TERM_TYPE_BLANK) ||
+      !key_room(keys, 0, 1, capacity)) {
+    return 0;
+  }
+  (*keys)[0] = (node_key){"@id", KEY_ID, NULL, from, from + 1, 1, 0};
+  *nkeys = 1;
+  for (size_t k = from, end; k < to; k = end) {
+    for (end = k + 1; end < to && raptor_term_equals(st[end]->predicate, st[k]->predicate); ++end) {
     }
-    ok = add_node(nodes, t, st, k, end);
+    if (!key_room(keys, *nkeys, 2, capacity) || !predicate_keys(w, st, k, end, *keys, nkeys)) {
+      return 0;
+    }
   }
+  return 1;
+}
+
+/* One node object for the statements [from, to) that share a subject, at @p depth. */
+static ildkg_status
+write_node(node_writer *w, raptor_statement **st, size_t from, size_t to, unsigned depth,
+           node_key **keys, size_t *capacity)
+{
+  size_t nkeys = 0;
+  if (!gather_keys(w, st, from, to, keys, &nkeys, capacity)) {
+    return ILDKG_ERR_NOMEM;
+  }
+  qsort(*keys, nkeys, sizeof **keys, compare_keys);
+  for (size_t i = 1; i < nkeys; ++i) {
+    if (!strcmp((*keys)[i - 1].key, (*keys)[i].key)) {
+      return ILDKG_ERR_RDF; /* two properties under one key: one would be lost */
+    }
+  }
+  sink *b = w->out;
+  sink_write(b, "{", 1);
+  int ok = 1;
+  for (size_t i = 0; ok && i < nkeys; ++i) {
+    sink_write(b, ",", i ? 1 : 0);
+    sink_indent(b, depth + 1);
+    ok = write_key(w, st, &(*keys)[i], depth + 1);
+  }
+  sink_indent(b, depth);
+  sink_write(b, "}", 1);
+  return ok ? ILDKG_OK : ILDKG_ERR_RDF;
+}
+
+/* The context: the terms, or a hosted context and this build's data prefix. */
+static json_t *
+context_of(const export_job *job, const term_table *t)
+{
+  if (!job->options->jsonld_context) {
+    return context_from_terms(t);
+  }
+  /* A hosted context, with the data prefix of this build (--base may differ from it). */
+  json_t *refs = json_array(), *local = json_object();
+  int ok = refs && local && json_array_append_new(refs, json_string(job->options->jsonld_context)) == 0;
+  ok = ok && set(local, NS_DATA_PREFIX, json_string(t->base));
+  ok = ok && json_array_append(refs, local) == 0;
+  json_decref(local);
   if (!ok) {
-    json_decref(doc);
+    json_decref(refs);
     return NULL;
   }
-  return doc;
+  return refs;
 }
 
-/* jansson's output, gathered: json_dumpf calls fwrite once a token (a tenth of the
-   writer's instructions, most of it locking the stream). */
-typedef struct {
-  FILE *out;
-  size_t used;
-  int failed;
-  char buffer[1 << 16];
-} dump_buffer;
-
-static int
-flush_dump(dump_buffer *b)
+static ildkg_status
+write_document(const export_job *job, const term_table *t, sink *b)
 {
-  b->failed |= b->used && fwrite(b->buffer, 1, b->used, b->out) != b->used;
-  b->used = 0;
-  return b->failed ? -1 : 0;
-}
-
-static int
-dump_chunk(const char *chunk, size_t size, void *data)
-{
-  dump_buffer *b = data;
-  if (size > sizeof b->buffer - b->used && flush_dump(b) != 0) {
-    return -1;
+  json_t *context = context_of(job, t);
+  if (!context) {
+    return ILDKG_ERR_NOMEM;
   }
-  if (size > sizeof b->buffer) {
-    b->failed |= fwrite(chunk, 1, size, b->out) != size;
-    return b->failed ? -1 : 0;
+  sink_write(b, "{", 1);
+  sink_indent(b, 1);
+  sink_puts(b, "\"@context\": ");
+  b->extra_indent = 2;
+  const int dumped = json_dump_callback(context, dump_chunk, b,
+                                        JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(3));
+  json_decref(context);
+  if (dumped != 0) {
+    return ILDKG_ERR_IO;
   }
-  memcpy(b->buffer + b->used, chunk, size);
-  b->used += size;
-  return 0;
+  sink_write(b, ",", 1);
+  sink_indent(b, 1);
+  sink_puts(b, "\"@graph\": [");
+  node_writer w = {t, b, ptrmap_new(), NULL, 0, 0};
+  node_key *keys = NULL;
+  size_t capacity = 0;
+  ildkg_status st = w.seen ? ILDKG_OK : ILDKG_ERR_NOMEM;
+  raptor_statement **all = job->statements;
+  for (size_t k = 0, end; st == ILDKG_OK && k < job->count; k = end) {
+    for (end = k + 1; end < job->count && raptor_term_equals(all[end]->subject, all[k]->subject);
+         ++end) {
+    }
+    sink_write(b, ",", k ? 1 : 0);
+    sink_indent(b, 2);
+    st = write_node(&w, all, k, end, 2, &keys, &capacity);
+  }
+  free(keys);
+  node_writer_clear(&w);
+  if (job->count) {
+    sink_indent(b, 1);
+  }
+  sink_write(b, "]", 1);
+  sink_indent(b, 0);
+  sink_write(b, "}\n", 2);
+  return st;
 }
 
 ildkg_status
@@ -450,26 +749,22 @@ jsonld_write(const export_job *job, FILE *out)
 {
   term_table t;
   ildkg_status st = terms_build(&t, job->options->ontology, job->options->base);
-  json_t *doc = st == ILDKG_OK ? document(job, &t) : NULL;
-  if (st == ILDKG_OK && !doc) {
+  sink *b = st == ILDKG_OK ? malloc(sizeof *b) : NULL;
+  if (st == ILDKG_OK && !b) {
     st = ILDKG_ERR_NOMEM;
   }
-  /* Sorted keys and two-space indentation: stable, readable bytes. */
-  dump_buffer *b = doc ? malloc(sizeof *b) : NULL;
-  if (doc && !b) {
-    st = ILDKG_ERR_NOMEM;
-  } else if (doc) {
+  if (b) {
     b->out = out;
     b->used = 0;
     b->failed = 0;
-    const int dumped = json_dump_callback(doc, dump_chunk, b,
-                                          JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(3));
-    if (dumped != 0 || dump_chunk("\n", 1, b) != 0 || flush_dump(b) != 0) {
+    b->extra_indent = 0;
+    st = write_document(job, &t, b);
+    sink_flush(b);
+    if (st == ILDKG_OK && b->failed) {
       st = ILDKG_ERR_IO;
     }
   }
   free(b);
-  json_decref(doc);
   terms_clear(&t);
   return st;
 }

@@ -4,6 +4,7 @@
 #include "unit.h"
 
 #include <fcntl.h>
+#include <jansson.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -418,6 +419,61 @@ output_path_that_is_a_file_is_cantcreat(void **state)
   assert_diag_message(fx->diag, 0, message);
 }
 
+/* ---- JSON-LD ------------------------------------------------------------------------ */
+
+/*
+ * The JSON-LD writer writes its nodes as it reads them, in jansson's layout: its bytes must
+ * be jansson's for the same document (read back, and dumped with the writer's flags), also
+ * for literals holding every character JSON escapes, and for a property with many values,
+ * values of its term and others, and a language.
+ */
+static void
+jsonld_is_janssons_layout(void **state)
+{
+  fixture *fx = *state;
+  char every[160];
+  size_t n = 0;
+  for (int c = 1; c < 0x80; ++c) {
+    every[n++] = (char)c;
+  }
+  strcpy(every + n, " \xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80");
+  const char *s = UNIT_BASE "escapes";
+  assert_int_equal(graph_add_literal(fx->p.graph, s, NS_RDFS "label", every, NULL, "en"), ILDKG_OK);
+  assert_int_equal(graph_add_literal(fx->p.graph, s, NS_RDFS "label", "plain", NULL, NULL), ILDKG_OK);
+  assert_int_equal(graph_add_literal(fx->p.graph, s, NS_RDFS "label", "deux", NULL, "fr"), ILDKG_OK);
+  assert_int_equal(graph_add_literal(fx->p.graph, s, NS_RDFS "comment", "\"1\"", NS_XSD "string",
+                                     NULL), ILDKG_OK);
+  assert_int_equal(graph_add_iri(fx->p.graph, s, NS_RDFS "seeAlso", UNIT_BASE "a"), ILDKG_OK);
+  assert_int_equal(graph_add_iri(fx->p.graph, s, NS_RDFS "seeAlso", UNIT_BASE "b"), ILDKG_OK);
+  char *text = NULL;
+  size_t len = 0;
+  assert_int_equal(write_to_memory(fx, export_format_find("jsonld"), &text, &len), ILDKG_OK);
+  json_error_t error;
+  json_t *doc = json_loadb(text, len, 0, &error);
+  if (!doc) {
+    fail_msg("the JSON-LD does not parse: %s (line %d)", error.text, error.line);
+  }
+  char *again = json_dumps(doc, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(3));
+  assert_non_null(again);
+  assert_int_equal(strlen(again) + 1, len);
+  assert_memory_equal(again, text, len - 1);
+  assert_int_equal(text[len - 1], '\n');
+  assert_non_null(strstr(text, "\\u0001\\u0002"));
+  assert_non_null(strstr(text, "\\b\\t\\n\\u000B\\f\\r"));
+  /* the literal comes back whole */
+  json_t *nodes = json_object_get(doc, "@graph");
+  int found = 0;
+  for (size_t i = 0; i < json_array_size(nodes); ++i) {
+    /* one English label: a string under the term (its language is the term's) */
+    json_t *label = json_object_get(json_array_get(nodes, i), "label");
+    found |= json_is_string(label) && !strcmp(json_string_value(label), every);
+  }
+  assert_true(found);
+  free(again);
+  json_decref(doc);
+  free(text);
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int
@@ -430,6 +486,7 @@ main(void)
     TEST(write_to_dev_full_fails_with_io),
     cmocka_unit_test(small_write_to_dev_full_fails_with_io),
     TEST(two_writes_are_byte_identical),
+    TEST(jsonld_is_janssons_layout),
     TEST(ntriples_are_one_sorted_line_a_triple),
     TEST(turtle_declares_the_data_prefix),
     TEST(write_all_writes_every_file_and_no_tmp),
