@@ -26,6 +26,7 @@
  */
 typedef struct {
   librdf_node *s, *p; /* held: while here, no other node can take their addresses */
+  librdf_node *o;     /* held: a presence entry's object; NULL in a subject's entry */
   property_path_pairs objects;
   unsigned refs;
 } memo_entry;
@@ -34,14 +35,13 @@ enum { MEMO_SLOTS = 4096 }; /* direct-mapped: a miss replaces the slot's entry *
 
 /* Whether the default graph holds one whole triple (all three given): a join asks again
    for each row (is this row's disease a subtype of CTD-ILD?). The subject and predicate
-   held, as above, the object in the memo's @p object; the triple itself the entry's one
-   pair when present, so that a match reads it as a pair. */
+   held, as above, and the object too; the triple itself the entry's one pair when
+   present, so that a match reads it as a pair. */
 typedef memo_entry presence_entry;
 
 struct lookup_memo {
   memo_entry *slot[MEMO_SLOTS];
   presence_entry *present[MEMO_SLOTS];
-  librdf_node *object[MEMO_SLOTS]; /* held: the object of present[i] */
 };
 
 static void
@@ -54,6 +54,9 @@ memo_entry_release(memo_entry *e)
     if (e->p) {
       librdf_free_node(e->p);
     }
+    if (e->o) {
+      librdf_free_node(e->o);
+    }
     property_path_pairs_clear(&e->objects);
     free(e);
   }
@@ -65,9 +68,6 @@ lookup_memo_free(struct lookup_memo *m)
   for (size_t i = 0; m && i < MEMO_SLOTS; ++i) {
     memo_entry_release(m->slot[i]);
     memo_entry_release(m->present[i]);
-    if (m->object[i]) {
-      librdf_free_node(m->object[i]);
-    }
   }
   free(m);
 }
@@ -730,7 +730,7 @@ presence_lookup(triples_source *source, librdf_node *terms[3])
     ((uintptr_t)terms[0] * 31u + (uintptr_t)terms[1]) * 31u + (uintptr_t)terms[2];
   const size_t at = (key >> 4) % MEMO_SLOTS;
   presence_entry *e = source->memo->present[at];
-  if (e && e->s == terms[0] && e->p == terms[1] && source->memo->object[at] == terms[2]) {
+  if (e && e->s == terms[0] && e->p == terms[1] && e->o == terms[2]) {
     ++e->refs;
     return e;
   }
@@ -765,13 +765,10 @@ presence_lookup(triples_source *source, librdf_node *terms[3])
   }
   e->s = held[0];
   e->p = held[1];
+  e->o = held[2];
   e->refs = 2; /* the slot's and the caller's */
   memo_entry_release(source->memo->present[at]);
-  if (source->memo->object[at]) {
-    librdf_free_node(source->memo->object[at]);
-  }
   source->memo->present[at] = e;
-  source->memo->object[at] = held[2];
   return e;
 }
 
