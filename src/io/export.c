@@ -28,32 +28,32 @@ static ildkg_status write_kgx(const export_format *self, const export_job *job, 
 
 static const export_format FORMATS[] = {
   {"turtle", ".ttl", "Turtle (RDF 1.1), with prefixes", "turtle", "triples",
-   write_with_raptor},
+   write_with_raptor, false},
   {"ntriples", ".nt", "N-Triples, one triple a line, sorted", "ntriples", "triples",
-   write_with_raptor},
+   write_with_raptor, false},
   {"nquads", ".nq", "N-Quads, the release's IRI as graph name, sorted", "nquads", "triples",
-   write_nquads},
+   write_nquads, false},
   {"jsonld", ".jsonld", "JSON-LD 1.1, compacted with ontology/context.jsonld", NULL, "triples",
-   write_jsonld},
+   write_jsonld, false},
   {"rdfxml", ".rdf", "RDF/XML (refuses literals with characters XML 1.0 cannot hold)",
-   "rdfxml-abbrev", "triples", write_rdfxml},
+   "rdfxml-abbrev", "triples", write_rdfxml, false},
   {"void", ".void.ttl", "VoID statistics of the graph (Turtle): counts, class and property partitions",
-   "turtle", "the VoID description of the graph's", write_void},
+   "turtle", "the VoID description of the graph's", write_void, false},
   {"sssom", ".sssom.tsv", "SSSOM mapping set: the entity mappings, where each was checked",
-   NULL, "the mappings of the graph's", write_sssom},
+   NULL, "the mappings of the graph's", write_sssom, true},
   {"hpoa", ".hpoa", "HPO annotations (phenotype.hpoa): disease-phenotype claims for phenotype tools",
-   NULL, "the phenotype claims of the graph's", write_hpoa},
+   NULL, "the phenotype claims of the graph's", write_hpoa, true},
   /* KGX: five files, chosen together by --format kgx */
   {"kgx-nodes", ".kgx_nodes.tsv", "KGX nodes (Biolink " KGX_BIOLINK_VERSION "), TSV", NULL,
-   "the entities of the graph's", write_kgx},
+   "the entities of the graph's", write_kgx, true},
   {"kgx-edges", ".kgx_edges.tsv", "KGX edges (Biolink " KGX_BIOLINK_VERSION "), TSV", NULL,
-   "the plain claims of the graph's", write_kgx},
+   "the plain claims of the graph's", write_kgx, true},
   {"kgx-nodes-jsonl", ".kgx_nodes.jsonl", "KGX nodes, JSON Lines", NULL,
-   "the entities of the graph's", write_kgx},
+   "the entities of the graph's", write_kgx, true},
   {"kgx-edges-jsonl", ".kgx_edges.jsonl", "KGX edges, JSON Lines", NULL,
-   "the plain claims of the graph's", write_kgx},
+   "the plain claims of the graph's", write_kgx, true},
   {"kgx-metadata", ".kgx_graph.json", "KGX graph metadata: Biolink version, counts", NULL,
-   "what the KGX files hold of the graph's", write_kgx},
+   "what the KGX files hold of the graph's", write_kgx, true},
 };
 
 size_t
@@ -258,15 +258,16 @@ input_close(export_input *in)
   *in = (export_input){NULL, 0, NULL, NULL};
 }
 
+/* The sorted statements, and the lookups over them when @p lookups (a writer needs them). */
 static ildkg_status
-input_open(graph *g, export_input *in)
+input_open(graph *g, bool lookups, export_input *in)
 {
   *in = (export_input){NULL, 0, NULL, NULL};
   ildkg_status st = graph_sorted_statements(g, &in->statements, &in->count);
-  if (st == ILDKG_OK) {
+  if (st == ILDKG_OK && lookups) {
     st = statement_index_new(in->statements, in->count, &in->index);
   }
-  if (st == ILDKG_OK) {
+  if (st == ILDKG_OK && lookups) {
     st = mapping_table_new(in->statements, in->count, in->index, &in->mappings);
   }
   if (st != ILDKG_OK) {
@@ -288,7 +289,7 @@ export_write(graph *g, const export_format *format, const export_options *option
              ildkg_diag *d)
 {
   export_input in;
-  ildkg_status st = input_open(g, &in);
+  ildkg_status st = input_open(g, format->needs_lookups, &in);
   if (st == ILDKG_OK) {
     const export_job job = input_job(&in, g, options, d, "-");
     st = format->write(format, &job, out);
@@ -347,7 +348,11 @@ export_write_all(graph *g, const export_format *const *formats, size_t nformats,
 {
   export_input in;
   export_set set;
-  ildkg_status st = input_open(g, &in);
+  bool lookups = false;
+  for (size_t i = 0; i < nformats; ++i) {
+    lookups |= formats[i]->needs_lookups;
+  }
+  ildkg_status st = input_open(g, lookups, &in);
   const size_t count = in.count;
   if (st == ILDKG_OK) {
     st = export_set_open(&set, dir, basename, d);

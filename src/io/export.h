@@ -6,6 +6,7 @@
 #define ILDKG_EXPORT_H
 
 #include <raptor2.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "diag.h"
@@ -28,8 +29,8 @@ typedef struct {
   raptor_world *world;
   raptor_statement **statements;
   size_t count;
-  const statement_index *index;   /**< the statements by subject */
-  const mapping_table *mappings;  /**< the graph's ildkg:Mapping nodes */
+  const statement_index *index;   /**< the statements by subject (needs_lookups) */
+  const mapping_table *mappings;  /**< the graph's ildkg:Mapping nodes (needs_lookups) */
   const export_options *options;
   ildkg_diag *diag; /**< where a writer reports data it cannot carry */
   const char *path; /**< the file being written, for those reports */
@@ -52,6 +53,10 @@ struct export_format {
    * flushes @p out and checks its error state: a writer need not.
    */
   ildkg_status (*write)(const export_format *self, const export_job *job, FILE *out);
+  /** Whether the writer reads the job's @c index and @c mappings (NULL otherwise: a
+      serialisation of the whole graph reads the statements alone, and building the
+      lookups was a seventh of writing JSON-LD). */
+  bool needs_lookups;
 };
 
 size_t export_format_count(void);
