@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "ns.h"
 #include "ptrmap.h"
 #include "utf8.h"
@@ -401,15 +402,11 @@ seen_iri(node_writer *w, const raptor_term *t)
   if (ptrmap_get(w->seen, t->value.uri, &at)) {
     return &w->iris[at];
   }
-  if (w->niris == w->iris_capacity) {
-    const size_t capacity = w->iris_capacity ? 2 * w->iris_capacity : 256;
-    iri_seen *grown = realloc(w->iris, capacity * sizeof *grown);
-    if (!grown) {
-      return NULL;
-    }
-    w->iris = grown;
-    w->iris_capacity = capacity;
+  iri_seen *iris = grow_array(w->iris, &w->iris_capacity, w->niris + 1, sizeof *iris, 256);
+  if (!iris) {
+    return NULL;
   }
+  w->iris = iris;
   const char *iri = term_iri(t);
   char *c = compact_iri(iri, w->terms->base);
   if (!c || ptrmap_put(w->seen, t->value.uri, w->niris) != ILDKG_OK) {
@@ -587,17 +584,11 @@ write_key(node_writer *w, raptor_statement **st, const node_key *k, unsigned dep
 static int
 key_room(node_key **keys, size_t nkeys, size_t more, size_t *capacity)
 {
-  if (nkeys + more <= *capacity) {
-    return 1;
+  node_key *room = grow_array(*keys, capacity, nkeys + more, sizeof *room, 16);
+  if (room) {
+    *keys = room;
   }
-  const size_t grown_capacity = 2 * (nkeys + more);
-  node_key *grown = realloc(*keys, grown_capacity * sizeof *grown);
-  if (!grown) {
-    return 0;
-  }
-  *keys = grown;
-  *capacity = grown_capacity;
-  return 1;
+  return room != NULL;
 }
 
 /* The keys of the predicate of the statements [k, end): "@type", or the term's name for

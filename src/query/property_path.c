@@ -3,6 +3,7 @@
 
 #include "property_path.h"
 
+#include "grow.h"
 #include "sparql_lexer.h"
 
 #include "property_path_ast.h"
@@ -79,15 +80,11 @@ token_end(const char *s, size_t i, token_type *type)
 static ildkg_status
 tokens_add(token_list *list, token_type type, size_t start, size_t len)
 {
-  if (list->n == list->cap) {
-    const size_t cap = list->cap ? 2 * list->cap : 64;
-    token *items = realloc(list->items, cap * sizeof *items);
-    if (!items) {
-      return ILDKG_ERR_NOMEM;
-    }
-    list->items = items;
-    list->cap = cap;
+  token *items = grow_array(list->items, &list->cap, list->n + 1, sizeof *items, 64);
+  if (!items) {
+    return ILDKG_ERR_NOMEM;
   }
+  list->items = items;
   list->items[list->n++] = (token){type, start, len};
   return ILDKG_OK;
 }

@@ -4,6 +4,7 @@
 
 #include "property_path.h"
 
+#include "grow.h"
 #include "property_path_ast.h"
 
 #include <stdint.h>
@@ -29,15 +30,11 @@ property_path_pairs_clear(property_path_pairs *pairs)
 ildkg_status
 property_path_pairs_add(property_path_pairs *out, librdf_node *s, librdf_node *o)
 {
-  if (out->n == out->cap) {
-    const size_t cap = out->cap ? 2 * out->cap : 16;
-    property_path_pair *pairs = realloc(out->pairs, cap * sizeof *pairs);
-    if (!pairs) {
-      return ILDKG_ERR_NOMEM;
-    }
-    out->pairs = pairs;
-    out->cap = cap;
+  property_path_pair *pairs = grow_array(out->pairs, &out->cap, out->n + 1, sizeof *pairs, 16);
+  if (!pairs) {
+    return ILDKG_ERR_NOMEM;
   }
+  out->pairs = pairs;
   librdf_node *s_copy = librdf_new_node_from_node(s);
   librdf_node *o_copy = s_copy ? librdf_new_node_from_node(o) : NULL;
   if (!o_copy) {

@@ -3,6 +3,8 @@
 
 #include "subject_index.h"
 
+#include "grow.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -88,15 +90,11 @@ close_run(subject_index *x, size_t first_run, size_t start)
       return ILDKG_ERR_UNSUPPORTED;
     }
   }
-  if (x->nruns == x->runs_capacity) {
-    const size_t capacity = x->runs_capacity ? 2 * x->runs_capacity : 1024;
-    predicate_run *grown = realloc(x->runs, capacity * sizeof *grown);
-    if (!grown) {
-      return ILDKG_ERR_NOMEM;
-    }
-    x->runs = grown;
-    x->runs_capacity = capacity;
+  predicate_run *runs = grow_array(x->runs, &x->runs_capacity, x->nruns + 1, sizeof *runs, 1024);
+  if (!runs) {
+    return ILDKG_ERR_NOMEM;
   }
+  x->runs = runs;
   x->runs[x->nruns++] = (predicate_run){p, (uint32_t)start, (uint32_t)(x->n - start)};
   return ILDKG_OK;
 }
@@ -127,15 +125,11 @@ append(subject_index *x, librdf_statement *st)
   if (x->n == UINT32_MAX) {
     return ILDKG_ERR_UNSUPPORTED; /* the runs count in 32 bits */
   }
-  if (x->n == x->capacity) {
-    const size_t capacity = x->capacity ? 2 * x->capacity : 4096;
-    subject_index_triple *grown = realloc(x->triples, capacity * sizeof *grown);
-    if (!grown) {
-      return ILDKG_ERR_NOMEM;
-    }
-    x->triples = grown;
-    x->capacity = capacity;
+  subject_index_triple *triples = grow_array(x->triples, &x->capacity, x->n + 1, sizeof *triples, 4096);
+  if (!triples) {
+    return ILDKG_ERR_NOMEM;
   }
+  x->triples = triples;
   /* references, not copies: raptor counts a term's uses */
   subject_index_triple *t = &x->triples[x->n];
   t->s = librdf_new_node_from_node(librdf_statement_get_subject(st));

@@ -3,6 +3,8 @@
 
 #include "triple_table.h"
 
+#include "grow.h"
+
 #include "literal_map.h"
 #include "ptrmap.h"
 #include "strmap.h"
@@ -106,15 +108,11 @@ static ildkg_status
 add_statement(void *user_data, const raptor_statement *s)
 {
   triple_table *t = user_data;
-  if (t->ntriples == t->capacity) {
-    const size_t capacity = t->capacity ? 2 * t->capacity : 1024;
-    id_triple *grown = realloc(t->spo, capacity * sizeof *grown);
-    if (!grown) {
-      return ILDKG_ERR_NOMEM;
-    }
-    t->spo = grown;
-    t->capacity = capacity;
+  id_triple *spo = grow_array(t->spo, &t->capacity, t->ntriples + 1, sizeof *spo, 1024);
+  if (!spo) {
+    return ILDKG_ERR_NOMEM;
   }
+  t->spo = spo;
   id_triple *x = &t->spo[t->ntriples];
   ildkg_status st = number_term(t, s->subject, &x->s);
   st = st == ILDKG_OK ? number_term(t, s->predicate, &x->p) : st;
