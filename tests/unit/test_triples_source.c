@@ -98,26 +98,35 @@ compare_lines(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The rows of @p query as sorted lines (a multiset, as SPARQL promises no order). */
+/* The rows of @p query as they arrive (an order of their own where SPARQL promises none). */
 static char *
-sorted_rows(graph *g, const char *query)
+rows_as_they_come(graph *g, const char *query)
 {
   rows r = {calloc(1, 1), 0};
   assert_non_null(r.text);
   char why[QUERY_WHY_SIZE];
   assert_int_equal(query_select(g, query, add_row, &r, why), ILDKG_OK);
+  return r.text;
+}
+
+/* The rows of @p query as sorted lines (a multiset, as SPARQL promises no order). */
+static char *
+sorted_rows(graph *g, const char *query)
+{
+  char *text = rows_as_they_come(g, query);
+  const size_t len = strlen(text);
   char *lines[64];
   size_t n = 0;
-  for (char *line = strtok(r.text, "\n"); line && n < 64; line = strtok(NULL, "\n")) {
+  for (char *line = strtok(text, "\n"); line && n < 64; line = strtok(NULL, "\n")) {
     lines[n++] = line;
   }
   qsort(lines, n, sizeof lines[0], compare_lines);
-  char *out = calloc(1, r.len + 1);
+  char *out = calloc(1, len + 1);
   assert_non_null(out);
   for (size_t i = 0; i < n; ++i) {
     strcat(strcat(out, lines[i]), "\n");
   }
-  free(r.text);
+  free(text);
   return out;
 }
 
@@ -220,17 +229,6 @@ ground_pattern_is_present_or_not(void **state)
   assert_int_equal(ask(fx->g, PREFIXES "ASK { :a :self :a }"), 1);
   assert_int_equal(ask(fx->g, PREFIXES "ASK { :a :self :b }"), 0);
   assert_rows(fx->g, "SELECT ?x WHERE { :a :self :a . ?x :self ?x }", "<" T "a>\n");
-}
-
-/* The rows of @p query as they arrive (an order of their own where SPARQL promises none). */
-static char *
-rows_as_they_come(graph *g, const char *query)
-{
-  rows r = {calloc(1, 1), 0};
-  assert_non_null(r.text);
-  char why[QUERY_WHY_SIZE];
-  assert_int_equal(query_select(g, query, add_row, &r, why), ILDKG_OK);
-  return r.text;
 }
 
 /* A query without ORDER BY answers in one order, index or not: the index keeps librdf's. */
