@@ -16,16 +16,11 @@ struct strmap {
   slot *slots;
   size_t capacity; /* a power of two */
   size_t size;
-  bool by_address; /* keys compare by address (ptrmap.h), never read */
 };
 
 static uint64_t
-hash_key(bool by_address, const char *s)
+hash_key(const char *s)
 {
-  if (by_address) {
-    /* allocations are aligned, so the low bits say nothing: Fibonacci hashing spreads the rest */
-    return ((uint64_t)(uintptr_t)s * UINT64_C(0x9E3779B97F4A7C15)) >> 32;
-  }
   uint64_t h = 1469598103934665603ULL; /* FNV-1a */
   for (; *s; ++s) {
     h = (h ^ (unsigned char)*s) * 1099511628211ULL;
@@ -33,8 +28,8 @@ hash_key(bool by_address, const char *s)
   return h;
 }
 
-static strmap *
-new_map(bool by_address)
+strmap *
+strmap_new(void)
 {
   strmap *m = calloc(1, sizeof *m);
   if (m && !(m->slots = calloc(16, sizeof *m->slots))) {
@@ -43,21 +38,8 @@ new_map(bool by_address)
   }
   if (m) {
     m->capacity = 16;
-    m->by_address = by_address;
   }
   return m;
-}
-
-strmap *
-strmap_new(void)
-{
-  return new_map(false);
-}
-
-strmap *
-strmap_new_by_address(void)
-{
-  return new_map(true);
 }
 
 void
@@ -70,10 +52,10 @@ strmap_free(strmap *m)
 }
 
 static slot *
-find_slot(slot *slots, size_t capacity, bool by_address, const char *key)
+find_slot(slot *slots, size_t capacity, const char *key)
 {
-  size_t i = (size_t)hash_key(by_address, key) & (capacity - 1);
-  while (slots[i].key && (by_address ? slots[i].key != key : strcmp(slots[i].key, key) != 0)) {
+  size_t i = (size_t)hash_key(key) & (capacity - 1);
+  while (slots[i].key && strcmp(slots[i].key, key) != 0) {
     i = (i + 1) & (capacity - 1);
   }
   return &slots[i];
@@ -89,7 +71,7 @@ grow(strmap *m)
   }
   for (size_t i = 0; i < m->capacity; ++i) {
     if (m->slots[i].key) {
-      *find_slot(slots, capacity, m->by_address, m->slots[i].key) = m->slots[i];
+      *find_slot(slots, capacity, m->slots[i].key) = m->slots[i];
     }
   }
   free(m->slots);
@@ -107,7 +89,7 @@ strmap_put(strmap *m, const char *key, size_t value)
       return st;
     }
   }
-  slot *s = find_slot(m->slots, m->capacity, m->by_address, key);
+  slot *s = find_slot(m->slots, m->capacity, key);
   if (s->key) {
     return ILDKG_DONE;
   }
@@ -120,7 +102,7 @@ strmap_put(strmap *m, const char *key, size_t value)
 bool
 strmap_get(const strmap *m, const char *key, size_t *value)
 {
-  const slot *s = find_slot(m->slots, m->capacity, m->by_address, key);
+  const slot *s = find_slot(m->slots, m->capacity, key);
   if (s->key && value) {
     *value = s->value;
   }

@@ -11,8 +11,6 @@
 typedef struct strmap strmap; /**< borrows its keys: they must outlive the map */
 
 strmap *strmap_new(void);     /**< free with strmap_free */
-/** A map whose keys compare by address and are never read (ptrmap.h); free with strmap_free. */
-strmap *strmap_new_by_address(void);
 void strmap_free(strmap *m);  /**< NULL is fine */
 
 /** Map @p key to @p value. ILDKG_DONE (and no change) when the key is already there. */

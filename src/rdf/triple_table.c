@@ -73,18 +73,31 @@ number_literal(triple_table *t, const raptor_term *term, term_id *id)
   return new_number(t, term, id); /* numbered t->nterms, as mapped */
 }
 
-/* The number of @p term, keyed @p key in @p map (a ptrmap is a strmap by address). */
+/* The number of blank node @p term, by its label. */
 static ildkg_status
-number_keyed(triple_table *t, strmap *map, const char *key, const raptor_term *term,
-             term_id *id)
+number_blank(triple_table *t, const raptor_term *term, term_id *id)
 {
+  const char *label = (const char *)term->value.blank.string;
   size_t found;
-  if (strmap_get(map, key, &found)) {
+  if (strmap_get(t->blanks, label, &found)) {
     *id = (term_id)found;
     return ILDKG_OK;
   }
   const ildkg_status st = new_number(t, term, id);
-  return st == ILDKG_OK ? strmap_put(map, key, *id) : st;
+  return st == ILDKG_OK ? strmap_put(t->blanks, label, *id) : st;
+}
+
+/* The number of IRI @p term, by its interned raptor_uri. */
+static ildkg_status
+number_iri(triple_table *t, const raptor_term *term, term_id *id)
+{
+  size_t found;
+  if (ptrmap_get(t->by_uri, term->value.uri, &found)) {
+    *id = (term_id)found;
+    return ILDKG_OK;
+  }
+  const ildkg_status st = new_number(t, term, id);
+  return st == ILDKG_OK ? ptrmap_put(t->by_uri, term->value.uri, *id) : st;
 }
 
 /* The number of @p term, made on first sight. */
@@ -93,9 +106,9 @@ number_term(triple_table *t, const raptor_term *term, term_id *id)
 {
   switch (term->type) {
   case RAPTOR_TERM_TYPE_URI:
-    return number_keyed(t, t->by_uri, (const char *)term->value.uri, term, id);
+    return number_iri(t, term, id);
   case RAPTOR_TERM_TYPE_BLANK:
-    return number_keyed(t, t->blanks, (const char *)term->value.blank.string, term, id);
+    return number_blank(t, term, id);
   case RAPTOR_TERM_TYPE_LITERAL:
     return number_literal(t, term, id);
   case RAPTOR_TERM_TYPE_UNKNOWN:
