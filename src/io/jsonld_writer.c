@@ -4,6 +4,7 @@
 #include "jsonld_writer.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,14 +264,26 @@ sink_flush(sink *b)
   b->used = 0;
 }
 
+/* Past the buffer's room: flush, and write what does not fit at all directly. */
 static void
+sink_write_spilling(sink *b, const char *bytes, size_t size)
+{
+  sink_flush(b);
+  if (size > sizeof b->buffer) {
+    b->failed |= fwrite(bytes, 1, size, b->out) != size;
+    return;
+  }
+  memcpy(b->buffer, bytes, size);
+  b->used = size;
+}
+
+/* Inline: most writes are a byte or two of layout, and a call each was a tenth of the
+   writer's instructions. */
+static inline void
 sink_write(sink *b, const char *bytes, size_t size)
 {
   if (size > sizeof b->buffer - b->used) {
-    sink_flush(b);
-  }
-  if (size > sizeof b->buffer) {
-    b->failed |= fwrite(bytes, 1, size, b->out) != size;
+    sink_write_spilling(b, bytes, size);
     return;
   }
   memcpy(b->buffer + b->used, bytes, size);
@@ -305,40 +318,81 @@ sink_indent(sink *b, unsigned depth)
  * escapes where JSON has one, else \uXXXX; all else as it is. 0 when @p s is not UTF-8
  * (which jansson's json_string refused): then the document is not to be kept.
  */
+/* Whether any of the 8 bytes of @p w is below 0x20, '"' or '\\' (a JSON escape), by
+   the word: strings are mostly long runs of text that need none. The tests are exact for
+   "any" (Bit Twiddling Hacks, "Determine if a word has a byte less than n"). */
+static inline int
+word_needs_escape(uint64_t w)
+{
+  const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+  const uint64_t quotes = w ^ (ones * '"'), backslashes = w ^ (ones * '\\');
+  return (((w - ones * 0x20) & ~w) | ((quotes - ones) & ~quotes) |
+          ((backslashes - ones) & ~backslashes)) & highs ? 1 : 0;
+}
+
+/* The escape of @p c, a byte word_needs_escape finds, into @p b. */
+static void
+sink_escape(sink *b, unsigned char c)
+{
+  char escape[8];
+  switch (c) {
+  case '"': sink_write(b, "\\\"", 2); break;
+  case '\\': sink_write(b, "\\\\", 2); break;
+  case '\b': sink_write(b, "\\b", 2); break;
+  case '\f': sink_write(b, "\\f", 2); break;
+  case '\n': sink_write(b, "\\n", 2); break;
+  case '\r': sink_write(b, "\\r", 2); break;
+  case '\t': sink_write(b, "\\t", 2); break;
+  default:
+    snprintf(escape, sizeof escape, "\\u%04X", (unsigned)c);
+    sink_write(b, escape, 6);
+    break;
+  }
+}
+
+/*
+ * @p s as a JSON string, escaped as jansson escapes it (json_dump without
+ * JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH): '"', '\\' and the C0 controls, by their short
+ * escapes where JSON has one, else \uXXXX; all else as it is. 0 when @p s is not UTF-8
+ * (which jansson's json_string refused): then the document is not to be kept.
+ */
 static int
 sink_string(sink *b, const char *s)
 {
   const size_t len = strlen(s);
   sink_write(b, "\"", 1);
-  size_t run = 0; /* the start of the bytes not yet written */
-  unsigned char high = 0; /* any byte past ASCII: then the string is checked */
-  for (size_t i = 0; i < len; ++i) {
-    const unsigned char c = (unsigned char)s[i];
-    high |= c & 0x80;
-    if (c >= 0x20 && c != '"' && c != '\\') {
+  size_t run = 0;         /* the start of the bytes not yet written */
+  uint64_t high = 0;      /* any byte past ASCII: then the string is checked */
+  size_t i = 0;
+  for (uint64_t w; i + 8 <= len; i += 8) {
+    memcpy(&w, s + i, 8);
+    high |= w;
+    if (!word_needs_escape(w)) {
       continue;
     }
-    sink_write(b, s + run, i - run);
-    run = i + 1;
-    char escape[8];
-    switch (c) {
-    case '"': sink_write(b, "\\\"", 2); break;
-    case '\\': sink_write(b, "\\\\", 2); break;
-    case '\b': sink_write(b, "\\b", 2); break;
-    case '\f': sink_write(b, "\\f", 2); break;
-    case '\n': sink_write(b, "\\n", 2); break;
-    case '\r': sink_write(b, "\\r", 2); break;
-    case '\t': sink_write(b, "\\t", 2); break;
-    default:
-      snprintf(escape, sizeof escape, "\\u%04X", (unsigned)c);
-      sink_write(b, escape, 6);
-      break;
+    for (size_t j = i; j < i + 8; ++j) {
+      const unsigned char c = (unsigned char)s[j];
+      if (c < 0x20 || c == '"' || c == '\\') {
+        sink_write(b, s + run, j - run);
+        run = j + 1;
+        sink_escape(b, c);
+      }
+    }
+  }
+  for (; i < len; ++i) {
+    const unsigned char c = (unsigned char)s[i];
+    high |= c;
+    if (c < 0x20 || c == '"' || c == '\\') {
+      sink_write(b, s + run, i - run);
+      run = i + 1;
+      sink_escape(b, c);
     }
   }
   sink_write(b, s + run, len - run);
   sink_write(b, "\"", 1);
   /* what was written of it is not read: the writer stops, and the file is not kept */
-  return !high || utf8_invalid_offset((const unsigned char *)s, len) == len;
+  return !(high & UINT64_C(0x8080808080808080)) ||
+         utf8_invalid_offset((const unsigned char *)s, len) == len;
 }
 
 /* jansson's output of a part of the document (the context), indented as deep as it sits:

@@ -421,6 +421,25 @@ output_path_that_is_a_file_is_cantcreat(void **state)
 
 /* ---- JSON-LD ------------------------------------------------------------------------ */
 
+/* The document @p text (@p len bytes, a line break last) must be what jansson dumps of it
+   with the writer's flags. The document read back; the caller frees it. */
+static json_t *
+assert_janssons_layout(const char *text, size_t len)
+{
+  json_error_t error;
+  json_t *doc = json_loadb(text, len, 0, &error);
+  if (!doc) {
+    fail_msg("the JSON-LD does not parse: %s (line %d)", error.text, error.line);
+  }
+  char *again = json_dumps(doc, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(3));
+  assert_non_null(again);
+  assert_int_equal(strlen(again) + 1, len);
+  assert_memory_equal(again, text, len - 1);
+  assert_int_equal(text[len - 1], '\n');
+  free(again);
+  return doc;
+}
+
 /*
  * The JSON-LD writer writes its nodes as it reads them, in jansson's layout: its bytes must
  * be jansson's for the same document (read back, and dumped with the writer's flags), also
@@ -448,16 +467,7 @@ jsonld_is_janssons_layout(void **state)
   char *text = NULL;
   size_t len = 0;
   assert_int_equal(write_to_memory(fx, export_format_find("jsonld"), &text, &len), ILDKG_OK);
-  json_error_t error;
-  json_t *doc = json_loadb(text, len, 0, &error);
-  if (!doc) {
-    fail_msg("the JSON-LD does not parse: %s (line %d)", error.text, error.line);
-  }
-  char *again = json_dumps(doc, JSON_INDENT(2) | JSON_SORT_KEYS | JSON_REAL_PRECISION(3));
-  assert_non_null(again);
-  assert_int_equal(strlen(again) + 1, len);
-  assert_memory_equal(again, text, len - 1);
-  assert_int_equal(text[len - 1], '\n');
+  json_t *doc = assert_janssons_layout(text, len);
   assert_non_null(strstr(text, "\\u0001\\u0002"));
   assert_non_null(strstr(text, "\\b\\t\\n\\u000B\\f\\r"));
   /* the literal comes back whole */
@@ -469,9 +479,60 @@ jsonld_is_janssons_layout(void **state)
     found |= json_is_string(label) && !strcmp(json_string_value(label), every);
   }
   assert_true(found);
-  free(again);
   json_decref(doc);
   free(text);
+}
+
+/* The writer looks for what to escape eight bytes at a time: each escaped character at
+   each offset of a word, and in the bytes after the last whole word. */
+static void
+jsonld_escapes_wherever_they_fall(void **state)
+{
+  fixture *fx = *state;
+  const char escaped[] = {'"', '\\', '\x01', '\n', '\x1f'};
+  char iri[128];
+  for (size_t e = 0; e < sizeof escaped; ++e) {
+    for (size_t at = 0; at < 19; ++at) {
+      char text[20];
+      memset(text, 'a', sizeof text - 1);
+      text[sizeof text - 1] = '\0';
+      text[at] = escaped[e];
+      snprintf(iri, sizeof iri, UNIT_BASE "escape-%zu-%zu", e, at);
+      assert_int_equal(graph_add_literal(fx->p.graph, iri, NS_RDFS "comment", text, NULL, NULL),
+                       ILDKG_OK);
+    }
+  }
+  char *text = NULL;
+  size_t len = 0;
+  assert_int_equal(write_to_memory(fx, export_format_find("jsonld"), &text, &len), ILDKG_OK);
+  json_decref(assert_janssons_layout(text, len));
+  assert_non_null(strstr(text, "\"aaaaaaaa\\\"aaaaaaaaaa\""));
+  assert_non_null(strstr(text, "\"aaaaaaaaaaaaaaaaaa\\u001F\""));
+  free(text);
+}
+
+/* Text that is not UTF-8 fails the write (jansson refused such a string), wherever the
+   bad byte is. */
+static void
+jsonld_refuses_text_that_is_not_utf8(void **state)
+{
+  fixture *fx = *state;
+  const char *bad[] = {"abc\xff" "defghijk", "abcdefghij\xffk", "ab\xc3", "abcdefgh\xe2\x80"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; ++i) {
+    graph *g = graph_new();
+    assert_non_null(g);
+    assert_int_equal(graph_add_literal(g, UNIT_BASE "bad", NS_RDFS "comment", bad[i], NULL, NULL),
+                     ILDKG_OK);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    assert_non_null(out);
+    assert_int_not_equal(export_write(g, export_format_find("jsonld"), &fx->options, out, fx->diag),
+                         ILDKG_OK);
+    fclose(out);
+    free(text);
+    graph_free(g);
+  }
 }
 
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -487,6 +548,8 @@ main(void)
     cmocka_unit_test(small_write_to_dev_full_fails_with_io),
     TEST(two_writes_are_byte_identical),
     TEST(jsonld_is_janssons_layout),
+    TEST(jsonld_escapes_wherever_they_fall),
+    TEST(jsonld_refuses_text_that_is_not_utf8),
     TEST(ntriples_are_one_sorted_line_a_triple),
     TEST(turtle_declares_the_data_prefix),
     TEST(write_all_writes_every_file_and_no_tmp),
