@@ -12,6 +12,7 @@
 #include "ns.h"
 #include "ptrmap.h"
 #include "utf8.h"
+#include "words.h"
 #include "statement_index.h"
 #include "strmap.h"
 
@@ -319,15 +320,11 @@ sink_indent(sink *b, unsigned depth)
  * (which jansson's json_string refused): then the document is not to be kept.
  */
 /* Whether any of the 8 bytes of @p w is below 0x20, '"' or '\\' (a JSON escape), by
-   the word: strings are mostly long runs of text that need none. The tests are exact for
-   "any" (Bit Twiddling Hacks, "Determine if a word has a byte less than n"). */
-static inline int
+   the word: strings are mostly long runs of text that need none. */
+static inline bool
 word_needs_escape(uint64_t w)
 {
-  const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
-  const uint64_t quotes = w ^ (ones * '"'), backslashes = w ^ (ones * '\\');
-  return (((w - ones * 0x20) & ~w) | ((quotes - ones) & ~quotes) |
-          ((backslashes - ones) & ~backslashes)) & highs ? 1 : 0;
+  return word_has_byte_below(w, 0x20) || word_has_byte(w, '"') || word_has_byte(w, '\\');
 }
 
 /* The escape of @p c, a byte word_needs_escape finds, into @p b. */
@@ -365,7 +362,7 @@ sink_string(sink *b, const char *s)
   uint64_t high = 0;      /* any byte past ASCII: then the string is checked */
   size_t i = 0;
   for (uint64_t w; i + 8 <= len; i += 8) {
-    memcpy(&w, s + i, 8);
+    w = word_load(s + i);
     high |= w;
     if (!word_needs_escape(w)) {
       continue;
@@ -391,7 +388,7 @@ sink_string(sink *b, const char *s)
   sink_write(b, s + run, len - run);
   sink_write(b, "\"", 1);
   /* what was written of it is not read: the writer stops, and the file is not kept */
-  return !(high & UINT64_C(0x8080808080808080)) ||
+  return !word_has_high_byte(high) ||
          utf8_invalid_offset((const unsigned char *)s, len) == len;
 }
 
@@ -526,6 +523,25 @@ static int
 compare_keys(const void *a, const void *b)
 {
   return strcmp(((const node_key *)a)->key, ((const node_key *)b)->key);
+}
+
+/* @p keys by name: by insertion for the few keys of most nodes (qsort's set-up was a
+   tenth of the writer's instructions). */
+static void
+sort_keys(node_key *keys, size_t n)
+{
+  if (n > 16) {
+    qsort(keys, n, sizeof *keys, compare_keys);
+    return;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    const node_key x = keys[i];
+    size_t j = i;
+    for (; j && strcmp(keys[j - 1].key, x.key) > 0; --j) {
+      keys[j] = keys[j - 1];
+    }
+    keys[j] = x;
+  }
 }
 
 static int
@@ -706,7 +722,7 @@ write_node(node_writer *w, raptor_statement **st, size_t from, size_t to, unsign
   if (!gather_keys(w, st, from, to, keys, &nkeys, capacity)) {
     return ILDKG_ERR_NOMEM;
   }
-  qsort(*keys, nkeys, sizeof **keys, compare_keys);
+  sort_keys(*keys, nkeys);
   for (size_t i = 1; i < nkeys; ++i) {
     if (!strcmp((*keys)[i - 1].key, (*keys)[i].key)) {
       return ILDKG_ERR_RDF; /* two properties under one key: one would be lost */

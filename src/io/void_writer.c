@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "graph.h"
+#include "statement_sort.h"
 #include "graph_builder.h"
 #include "ns.h"
 #include "strmap.h"
@@ -271,7 +272,7 @@ void_describe(const export_job *job, raptor_statement ***out, size_t *count)
   census_free(&c);
   free(dataset);
   if (e.st == ILDKG_OK) {
-    e.st = graph_sort_statements(e.all, e.n);
+    e.st = statement_sort(e.all, e.n);
   }
   if (e.st != ILDKG_OK) {
     graph_statements_free(e.all, e.n);

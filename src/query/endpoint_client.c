@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "graph.h"
+#include "statement_sort.h"
 #include "sparql_lexer.h"
 #include "utf8.h"
 
@@ -330,7 +331,7 @@ parse_graph(const char *syntax, const char *body, size_t len, const char *base_i
   ildkg_status st = sink.answer ? parse_rdf(&sink, syntax, body, len, base_iri, world)
                                 : ILDKG_ERR_NOMEM;
   if (st == ILDKG_OK) {
-    st = graph_sort_statements(sink.answer->triples, sink.answer->ntriples);
+    st = statement_sort(sink.answer->triples, sink.answer->ntriples);
   } else if (st == ILDKG_ERR_LIMIT) {
     fail(why, why_size, st, "the answer has more than %zu triples (--max-rows)", max_rows);
   } else if (st == ILDKG_ERR_REMOTE) {

@@ -12,6 +12,7 @@
 #include "query_guard.h"
 #include "query_order.h"
 #include "query_scope.h"
+#include "statement_sort.h"
 #include "triples_source.h"
 
 #define XSD_STRING "http://www.w3.org/2001/XMLSchema#string"
@@ -141,7 +142,7 @@ collect_triples(rasqal_query_results *res, const query_limits *limits, query_ans
       break;
     }
   }
-  st = st == ILDKG_OK ? graph_sort_statements(a->triples, a->ntriples) : st;
+  st = st == ILDKG_OK ? statement_sort(a->triples, a->ntriples) : st;
   if (st == ILDKG_OK) {
     drop_repeated_triples(a);
   }

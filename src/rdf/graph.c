@@ -4,14 +4,13 @@
 #include "graph.h"
 
 #include "literal_map.h"
-#include "ptrmap.h"
+#include "statement_sort.h"
 #include "strmap.h"
 #include "subject_index.h"
 #include "triples_source.h"
 
 #include <errno.h>
 #include <stdbool.h>
-#include <stdint.h>
 #include <librdf.h>
 #include <rasqal.h>
 #include <stdio.h>
@@ -625,329 +624,6 @@ graph_raptor_world(graph *g)
   return librdf_world_get_raptor(g->world);
 }
 
-/* A statement with its terms in N-Triples form, the sort keys. */
-typedef struct {
-  raptor_statement *statement;
-  const unsigned char *terms[3];
-} sort_entry;
-
-/* True when raptor's N-Triples writer copies @p s as it is: printable ASCII without the
-   characters it escapes (" \ >) or any other that could need a \u. */
-static int
-copies_verbatim(const unsigned char *s, size_t len)
-{
-  for (size_t i = 0; i < len; ++i) {
-    if (s[i] < 0x20 || s[i] >= 0x7f || s[i] == '"' || s[i] == '\\' || s[i] == '>') {
-      return 0;
-    }
-  }
-  return 1;
-}
-
-/* The parts of @p t's N-Triples form when every part is copied verbatim (<iri>, "lex",
-   "lex"@lang, "lex"^^<dt>, _:id): the number of parts, or 0 when raptor must write it. */
-static int
-verbatim_parts(const raptor_term *t, const unsigned char *part[5], size_t len[5])
-{
-  switch (t->type) {
-  case RAPTOR_TERM_TYPE_URI:
-    part[0] = (const unsigned char *)"<", len[0] = 1;
-    part[1] = raptor_uri_as_counted_string(t->value.uri, &len[1]);
-    part[2] = (const unsigned char *)">", len[2] = 1;
-    return copies_verbatim(part[1], len[1]) ? 3 : 0;
-  case RAPTOR_TERM_TYPE_BLANK:
-    part[0] = (const unsigned char *)"_:", len[0] = 2;
-    part[1] = t->value.blank.string, len[1] = t->value.blank.string_len;
-    return copies_verbatim(part[1], len[1]) ? 2 : 0;
-  case RAPTOR_TERM_TYPE_LITERAL: {
-    part[0] = (const unsigned char *)"\"", len[0] = 1;
-    part[1] = t->value.literal.string, len[1] = t->value.literal.string_len;
-    int n = 2;
-    if (t->value.literal.language) {
-      part[2] = (const unsigned char *)"\"@", len[2] = 2;
-      part[3] = t->value.literal.language, len[3] = t->value.literal.language_len;
-      n = 4;
-    } else if (t->value.literal.datatype) {
-      part[2] = (const unsigned char *)"\"^^<", len[2] = 4;
-      part[3] = raptor_uri_as_counted_string(t->value.literal.datatype, &len[3]);
-      part[4] = (const unsigned char *)">", len[4] = 1;
-      n = 5;
-    } else {
-      part[2] = (const unsigned char *)"\"", len[2] = 1;
-      n = 3;
-    }
-    for (int i = 1; i < n; i += 2) {
-      if (!copies_verbatim(part[i], len[i])) {
-        return 0;
-      }
-    }
-    return n;
-  }
-  case RAPTOR_TERM_TYPE_UNKNOWN: break;
-  }
-  return 0;
-}
-
-/* The sort keys of @p n statements: terms copied verbatim go into one arena (raptor's
-   term-to-string writes a byte at a time, the better part of a sort), an IRI's once; the
-   others are raptor's own strings, listed in *owned for raptor_free_memory. A graph's
-   statements share few IRIs (a subject has some twenty statements): a key each use was
-   most of a sort's memory. */
-typedef struct {
-  unsigned char *arena;
-  unsigned char **owned;
-  size_t nowned;
-  ptrmap *shared; /* a shared term's identity (shared_identity): the arena offset of its key */
-} sort_keys;
-
-/* What identifies a term many statements share: an IRI's interned raptor_uri, a
-   literal's term (the graph makes one a literal of the facts); NULL for a blank node. */
-static const void *
-shared_identity(const raptor_term *t)
-{
-  return t->type == RAPTOR_TERM_TYPE_URI       ? (const void *)t->value.uri
-         : t->type == RAPTOR_TERM_TYPE_LITERAL ? (const void *)t
-                                               : NULL;
-}
-
-static size_t
-parts_size(int parts, const size_t len[5])
-{
-  size_t size = 0;
-  for (int p = 0; p < parts; ++p) {
-    size += len[p];
-  }
-  return parts ? size + 1 : 0;
-}
-
-/* The arena's size and the number of terms raptor must write; the IRIs' offsets. */
-static ildkg_status
-size_keys(raptor_statement **all, size_t n, sort_keys *k, size_t *arena_size, size_t *unwritten)
-{
-  const unsigned char *part[5];
-  size_t len[5], offset;
-  *arena_size = *unwritten = 0;
-  for (size_t i = 0; i < n; ++i) {
-    raptor_term *terms[3] = {all[i]->subject, all[i]->predicate, all[i]->object};
-    for (int t = 0; t < 3; ++t) {
-      const void *id = shared_identity(terms[t]);
-      if (id && ptrmap_get(k->shared, id, &offset)) {
-        continue;
-      }
-      const int parts = verbatim_parts(terms[t], part, len);
-      if (id && parts && ptrmap_put(k->shared, id, *arena_size) != ILDKG_OK) {
-        return ILDKG_ERR_NOMEM;
-      }
-      *arena_size += parts_size(parts, len);
-      *unwritten += parts ? 0 : 1;
-    }
-  }
-  return ILDKG_OK;
-}
-
-static ildkg_status
-make_keys(raptor_statement **all, size_t n, sort_entry *entries, sort_keys *k)
-{
-  size_t arena_size, unwritten, offset;
-  ildkg_status st = size_keys(all, n, k, &arena_size, &unwritten);
-  k->arena = st == ILDKG_OK ? malloc(arena_size ? arena_size : 1) : NULL;
-  k->owned = st == ILDKG_OK ? calloc(unwritten ? unwritten : 1, sizeof *k->owned) : NULL;
-  if (!k->arena || !k->owned) {
-    return ILDKG_ERR_NOMEM;
-  }
-  const unsigned char *part[5];
-  size_t len[5];
-  unsigned char *at = k->arena;
-  for (size_t i = 0; i < n; ++i) {
-    raptor_term *terms[3] = {all[i]->subject, all[i]->predicate, all[i]->object};
-    entries[i].statement = all[i];
-    for (int t = 0; t < 3; ++t) {
-      const void *id = shared_identity(terms[t]);
-      if (id && ptrmap_get(k->shared, id, &offset) && k->arena + offset < at) {
-        entries[i].terms[t] = k->arena + offset; /* written at its first use */
-        continue;
-      }
-      const int parts = verbatim_parts(terms[t], part, len);
-      if (!parts) {
-        unsigned char *s = raptor_term_to_counted_string(terms[t], NULL);
-        if (!s) {
-          return ILDKG_ERR_NOMEM;
-        }
-        k->owned[k->nowned++] = s;
-        entries[i].terms[t] = s;
-        continue;
-      }
-      entries[i].terms[t] = at;
-      for (int p = 0; p < parts; ++p) {
-        memcpy(at, part[p], len[p]);
-        at += len[p];
-      }
-      *at++ = '\0';
-    }
-  }
-  return ILDKG_OK;
-}
-
-/*
- * The order of the entries, without comparing whole statements n log n times (most of a
- * sort, reading keys scattered over the arena): the distinct subject and predicate keys
- * (an IRI's key is shared, and a subject has some twenty statements) are sorted once and
- * numbered; two stable counting passes order the statements by those numbers; only the
- * statements of one subject and predicate are compared, by object. N-Triples terms are
- * self-delimiting, so ordering term by term orders the statements exactly as
- * `LC_ALL=C sort` orders the lines. *order gets the entries' indices in order.
- */
-typedef struct {
-  const unsigned char *key;
-  uint32_t slot;
-} numbered_key;
-
-static int
-compare_numbered(const void *a, const void *b)
-{
-  return strcmp((const char *)((const numbered_key *)a)->key,
-                (const char *)((const numbered_key *)b)->key);
-}
-
-/* The rank of each entry's subject (t = 0) or predicate (t = 1) key, in *rank[t]. */
-static ildkg_status
-rank_keys(const sort_entry *entries, size_t n, uint32_t *rank[2], uint32_t *nranks)
-{
-  ptrmap *slots = ptrmap_new();
-  numbered_key *keys = NULL;
-  size_t nkeys = 0, capacity = 0, at;
-  ildkg_status st = slots ? ILDKG_OK : ILDKG_ERR_NOMEM;
-  for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
-    for (int t = 0; st == ILDKG_OK && t < 2; ++t) {
-      if (ptrmap_get(slots, entries[i].terms[t], &at)) {
-        rank[t][i] = (uint32_t)at;
-        continue;
-      }
-      if (nkeys == capacity) {
-        capacity = capacity ? 2 * capacity : 1024;
-        numbered_key *grown = realloc(keys, capacity * sizeof *grown);
-        if (!grown) {
-          st = ILDKG_ERR_NOMEM;
-          break;
-        }
-        keys = grown;
-      }
-      st = nkeys < UINT32_MAX ? ptrmap_put(slots, entries[i].terms[t], nkeys) : ILDKG_ERR_NOMEM;
-      keys[nkeys] = (numbered_key){entries[i].terms[t], (uint32_t)nkeys};
-      rank[t][i] = (uint32_t)nkeys++;
-    }
-  }
-  ptrmap_free(slots);
-  uint32_t *slot_rank = st == ILDKG_OK ? malloc((nkeys ? nkeys : 1) * sizeof *slot_rank) : NULL;
-  st = st == ILDKG_OK && !slot_rank ? ILDKG_ERR_NOMEM : st;
-  if (st == ILDKG_OK) {
-    if (nkeys > 1) {
-      qsort(keys, nkeys, sizeof *keys, compare_numbered);
-    }
-    for (size_t k = 0, r = 0; k < nkeys; ++k) {
-      r = k && compare_numbered(&keys[k - 1], &keys[k]) ? k : r; /* equal keys, one rank */
-      slot_rank[keys[k].slot] = (uint32_t)r;
-    }
-    for (size_t i = 0; i < n; ++i) {
-      rank[0][i] = slot_rank[rank[0][i]];
-      rank[1][i] = slot_rank[rank[1][i]];
-    }
-    *nranks = (uint32_t)nkeys;
-  }
-  free(slot_rank);
-  free(keys);
-  return st;
-}
-
-/* @p from (indices) to @p to, stably ordered by @p rank of each index (below @p nranks). */
-static ildkg_status
-counting_pass(const uint32_t *from, uint32_t *to, size_t n, const uint32_t *rank, uint32_t nranks)
-{
-  size_t *start = calloc((size_t)nranks + 1, sizeof *start);
-  if (!start) {
-    return ILDKG_ERR_NOMEM;
-  }
-  for (size_t i = 0; i < n; ++i) {
-    ++start[rank[from[i]] + 1];
-  }
-  for (size_t r = 0; r < nranks; ++r) {
-    start[r + 1] += start[r];
-  }
-  for (size_t i = 0; i < n; ++i) {
-    to[start[rank[from[i]]]++] = from[i];
-  }
-  free(start);
-  return ILDKG_OK;
-}
-
-static int
-compare_objects(const void *a, const void *b, void *entries)
-{
-  const sort_entry *e = entries;
-  return strcmp((const char *)e[*(const uint32_t *)a].terms[2],
-                (const char *)e[*(const uint32_t *)b].terms[2]);
-}
-
-static ildkg_status
-order_entries(const sort_entry *entries, size_t n, uint32_t **order)
-{
-  uint32_t *rank[2] = {calloc(n ? n : 1, sizeof **rank), calloc(n ? n : 1, sizeof **rank)};
-  uint32_t *by_predicate = calloc(n ? n : 1, sizeof *by_predicate);
-  *order = calloc(n ? n : 1, sizeof **order); /* calloc: gcc cannot see the passes fill them */
-  uint32_t nranks = 0;
-  ildkg_status st = rank[0] && rank[1] && by_predicate && *order && n < UINT32_MAX
-                      ? rank_keys(entries, n, rank, &nranks)
-                      : ILDKG_ERR_NOMEM;
-  for (size_t i = 0; st == ILDKG_OK && i < n; ++i) {
-    (*order)[i] = (uint32_t)i;
-  }
-  st = st == ILDKG_OK ? counting_pass(*order, by_predicate, n, rank[1], nranks) : st;
-  st = st == ILDKG_OK ? counting_pass(by_predicate, *order, n, rank[0], nranks) : st;
-  for (size_t i = 0, end; st == ILDKG_OK && i < n; i = end) {
-    const uint32_t s = rank[0][(*order)[i]], p = rank[1][(*order)[i]];
-    for (end = i + 1; end < n && rank[0][(*order)[end]] == s && rank[1][(*order)[end]] == p;) {
-      ++end;
-    }
-    if (end - i > 1) {
-      qsort_r(*order + i, end - i, sizeof **order, compare_objects, (void *)entries);
-    }
-  }
-  free(by_predicate);
-  free(rank[0]);
-  free(rank[1]);
-  if (st != ILDKG_OK) {
-    free(*order);
-    *order = NULL;
-  }
-  return st;
-}
-
-ildkg_status
-graph_sort_statements(raptor_statement **all, size_t n)
-{
-  sort_entry *entries = calloc(n ? n : 1, sizeof *entries);
-  sort_keys keys = {NULL, NULL, 0, ptrmap_new()};
-  ildkg_status st = entries && keys.shared ? make_keys(all, n, entries, &keys) : ILDKG_ERR_NOMEM;
-  uint32_t *order = NULL;
-  if (st == ILDKG_OK) {
-    st = order_entries(entries, n, &order);
-  }
-  if (st == ILDKG_OK) {
-    for (size_t i = 0; i < n; ++i) {
-      all[i] = entries[order[i]].statement;
-    }
-  }
-  free(order);
-  for (size_t i = 0; i < keys.nowned; ++i) {
-    raptor_free_memory(keys.owned[i]);
-  }
-  free(keys.owned);
-  free(keys.arena);
-  ptrmap_free(keys.shared);
-  free(entries);
-  return st;
-}
-
 void
 graph_statements_free(raptor_statement **statements, size_t count)
 {
@@ -973,36 +649,22 @@ copy_statement(void *user_data, const raptor_statement *t)
   return c->all[c->n++] ? ILDKG_OK : ILDKG_ERR_NOMEM;
 }
 
-/* Drop the repeats of sorted @p all (a statement added twice before indexing). */
-static size_t
-drop_repeats(raptor_statement **all, size_t n)
-{
-  size_t kept = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (kept && raptor_statement_equals(all[kept - 1], all[i])) {
-      raptor_free_statement(all[i]);
-    } else {
-      all[kept++] = all[i];
-    }
-  }
-  return kept;
-}
-
 ildkg_status
 graph_sorted_statements(graph *g, raptor_statement ***out, size_t *count)
 {
   const size_t capacity = g->indexed ? graph_size(g) : g->npending;
   statement_copies c = {calloc(capacity ? capacity : 1, sizeof *c.all), 0, capacity};
   ildkg_status st = c.all ? graph_each_statement(g, copy_statement, &c) : ILDKG_ERR_NOMEM;
+  size_t kept = c.n;
   if (st == ILDKG_OK) {
-    st = graph_sort_statements(c.all, c.n);
+    st = statement_sort_unique(c.all, c.n, &kept); /* a statement added twice before indexing */
   }
   if (st != ILDKG_OK) {
     graph_statements_free(c.all, c.n);
     return st;
   }
   *out = c.all;
-  *count = drop_repeats(c.all, c.n);
+  *count = kept;
   return ILDKG_OK;
 }
 

@@ -91,9 +91,6 @@ ildkg_status graph_each_statement(graph *g,
 ildkg_status graph_load_text(graph *g, const char *text, size_t len, const char *syntax,
                              const char *base_iri);
 
-/** Sort @p all (N statements) in N-Triples line order, as `LC_ALL=C sort` orders lines. */
-ildkg_status graph_sort_statements(raptor_statement **all, size_t n);
-
 /** The rasqal world queries of this graph run in (borrowed); its triples source is the graph. */
 rasqal_world *graph_rasqal_world(graph *g);
 

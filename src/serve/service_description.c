@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "graph.h"
+#include "statement_sort.h"
 #include "ns.h"
 
 #define NS_SD "http://www.w3.org/ns/sparql-service-description#"
@@ -158,7 +159,7 @@ service_description_build(raptor_world *world, const service_info *info, query_a
   describe_dataset(&b, info);
   describe_examples(&b, info);
   if (b.st == ILDKG_OK) {
-    b.st = graph_sort_statements(b.a->triples, b.a->ntriples);
+    b.st = statement_sort(b.a->triples, b.a->ntriples);
   }
   if (b.st != ILDKG_OK) {
     query_answer_free(b.a);
