@@ -598,6 +598,152 @@ is_constant(const rasqal_expression *e)
          e->literal->type != RASQAL_LITERAL_VARIABLE;
 }
 
+/* ---- what every solution binds ------------------------------------------------------ */
+
+/* Whether a triple pattern of @p gp's own names @p var. */
+static int
+own_triples_name(rasqal_query *q, rasqal_graph_pattern *gp, const rasqal_variable *var)
+{
+  raptor_sequence *triples = rasqal_graph_pattern_get_triples(q, gp); /* a new sequence */
+  int named = 0;
+  for (int i = 0; !named && triples && i < raptor_sequence_size(triples); ++i) {
+    const rasqal_triple *t = raptor_sequence_get_at(triples, i);
+    const rasqal_literal *terms[4] = {t->subject, t->predicate, t->object, t->origin};
+    for (int k = 0; k < 4; ++k) {
+      named |= terms[k] && terms[k]->type == RASQAL_LITERAL_VARIABLE &&
+               terms[k]->value.variable == var;
+    }
+  }
+  if (triples) {
+    raptor_free_sequence(triples);
+  }
+  return named;
+}
+
+/*
+ * Whether every solution of @p gp binds @p var: a triple pattern names it, in @p gp or in
+ * a group, GRAPH or sub-SELECT inside it, or in every side of a UNION, not under
+ * OPTIONAL, MINUS, BIND or VALUES. Where unsure, no: the answer only ever makes ildkg
+ * refuse more.
+ */
+static int
+always_binds(rasqal_query *q, rasqal_graph_pattern *gp, const rasqal_variable *var)
+{
+  raptor_sequence *subs = rasqal_graph_pattern_get_sub_graph_pattern_sequence(gp);
+  switch (rasqal_graph_pattern_get_operator(gp)) {
+  case RASQAL_GRAPH_PATTERN_OPERATOR_UNION:
+    for (int i = 0; subs && i < raptor_sequence_size(subs); ++i) {
+      if (!always_binds(q, raptor_sequence_get_at(subs, i), var)) {
+        return 0;
+      }
+    }
+    return subs && raptor_sequence_size(subs) > 0;
+  case RASQAL_GRAPH_PATTERN_OPERATOR_BASIC:
+  case RASQAL_GRAPH_PATTERN_OPERATOR_GROUP:
+  case RASQAL_GRAPH_PATTERN_OPERATOR_GRAPH:
+  case RASQAL_GRAPH_PATTERN_OPERATOR_SELECT: break;
+  default: return 0;
+  }
+  if (own_triples_name(q, gp, var)) {
+    return 1;
+  }
+  for (int i = 0; subs && i < raptor_sequence_size(subs); ++i) {
+    if (always_binds(q, raptor_sequence_get_at(subs, i), var)) {
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static int
+is_iri_constant(const rasqal_expression *e)
+{
+  return is_constant(e) && e->literal->type == RASQAL_LITERAL_URI;
+}
+
+/*
+ * Whether @p e may fail (be an error) for some solution: it reads a variable a solution
+ * may leave unbound, or it computes anything but a test that cannot fail (BOUND, IF,
+ * COALESCE, && || !, the isIRI family, sameTerm, = and != against an IRI) of constants
+ * and variables every solution binds. Where unsure, yes.
+ */
+static int
+may_fail(verdict *v, const rasqal_expression *e)
+{
+  if (!e) {
+    return 0;
+  }
+  rasqal_graph_pattern *root = rasqal_query_get_query_graph_pattern(v->query);
+  switch (e->op) {
+  case RASQAL_EXPR_LITERAL:
+    if (e->literal && e->literal->type == RASQAL_LITERAL_VARIABLE) {
+      const rasqal_variable *var = e->literal->value.variable;
+      return var->expression || !root || !always_binds(v->query, root, var);
+    }
+    return 0;
+  case RASQAL_EXPR_BOUND: return 0;
+  case RASQAL_EXPR_COALESCE:
+    for (int i = 0; e->args && i < raptor_sequence_size(e->args); ++i) {
+      if (!may_fail(v, raptor_sequence_get_at(e->args, i))) {
+        return 0; /* COALESCE gives the first that does not fail */
+      }
+    }
+    return 1;
+  case RASQAL_EXPR_EQ:
+  case RASQAL_EXPR_NEQ:
+    if (!is_iri_constant(e->arg1) && !is_iri_constant(e->arg2)) {
+      return 1; /* two literals of unknown datatypes are an error to compare */
+    }
+    /* fall through */
+  case RASQAL_EXPR_IF:
+  case RASQAL_EXPR_AND:
+  case RASQAL_EXPR_OR:
+  case RASQAL_EXPR_BANG:
+  case RASQAL_EXPR_SAMETERM:
+  case RASQAL_EXPR_ISURI:
+  case RASQAL_EXPR_ISBLANK:
+  case RASQAL_EXPR_ISLITERAL:
+  case RASQAL_EXPR_ISNUMERIC:
+    return may_fail(v, e->arg1) || may_fail(v, e->arg2) || may_fail(v, e->arg3);
+  default: return 1;
+  }
+}
+
+static const char *
+aggregate_name(rasqal_op op)
+{
+  switch (op) {
+  case RASQAL_EXPR_COUNT: return "COUNT";
+  case RASQAL_EXPR_SUM: return "SUM";
+  case RASQAL_EXPR_AVG: return "AVG";
+  case RASQAL_EXPR_MIN: return "MIN";
+  case RASQAL_EXPR_MAX: return "MAX";
+  case RASQAL_EXPR_SAMPLE: return "SAMPLE";
+  default: return "GROUP_CONCAT";
+  }
+}
+
+/*
+ * An aggregate of a value some solution may leave unbound or fail to compute: SPARQL's
+ * COUNT skips such a solution and its other aggregates are then unbound (an error), but
+ * rasqal counts it, AVG divides by it, and SUM, MIN, MAX and GROUP_CONCAT leave it out.
+ */
+static int
+check_aggregate_argument(verdict *v, const rasqal_expression *e)
+{
+  int fails = e->arg1 && e->arg1->op != RASQAL_EXPR_VARSTAR && may_fail(v, e->arg1);
+  for (int i = 0; !fails && e->args && i < raptor_sequence_size(e->args); ++i) {
+    fails = may_fail(v, raptor_sequence_get_at(e->args, i));
+  }
+  return fails ? refuse(v, "%s of a value that some solution may leave unbound or fail to "
+                           "compute, such as a variable of an OPTIONAL or of one side of a "
+                           "UNION (rasqal counts or skips such a solution where SPARQL does "
+                           "not); aggregate a variable that every solution binds, or count "
+                           "with SUM(IF(BOUND(?x), 1, 0))",
+                        aggregate_name(e->op))
+               : 0;
+}
+
 /* An argument that is neither a variable nor a constant: rasqal frees its value early. */
 static int
 has_computed_argument(const rasqal_expression *e)
@@ -841,7 +987,7 @@ check_expression(void *user_data, rasqal_expression *e)
         strcmp((const char *)e->literal->string, " ")) {
       return refuse(v, "GROUP_CONCAT with a SEPARATOR (rasqal ignores it)");
     }
-    return 0;
+    return check_aggregate_argument(v, e);
   case RASQAL_EXPR_DATATYPE:
     /* rasqal's DATATYPE of "x"@en is an error, not rdf:langString: where that error only
        makes DATATYPE(?v) = <iri> false, the answer is the same; elsewhere it is not */

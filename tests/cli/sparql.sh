@@ -96,6 +96,18 @@ refused "several HAVING conditions are refused" 'SELECT ?s WHERE { ?s :knows ?o 
 refused "COUNT(DISTINCT *) is refused" 'SELECT (COUNT(DISTINCT *) AS ?n) WHERE { ?s ?p ?o }' "COUNT(DISTINCT \*)"
 refused "two COUNT(DISTINCT) are refused" 'SELECT (COUNT(DISTINCT ?s) AS ?a) (COUNT(DISTINCT ?o) AS ?b) WHERE { ?s :knows ?o }' "two aggregates with DISTINCT"
 as_rdflib "one COUNT(DISTINCT) is answered" 'SELECT (COUNT(DISTINCT ?o) AS ?b) WHERE { ?s :knows ?o }'
+# An aggregate of a value a solution may leave unbound or fail to compute: rasqal counted
+# the unbound ones (COUNT gave 4 where SPARQL and rdflib give 3) and AVG divided by them.
+refused "COUNT of an OPTIONAL's variable is refused" 'SELECT (COUNT(?o) AS ?n) WHERE { ?s :age ?a OPTIONAL { ?s :knows ?o } }' "COUNT of a value that some solution may leave unbound"
+refused "COUNT(DISTINCT) of an OPTIONAL's variable is refused" 'SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s :age ?a OPTIONAL { ?s :knows ?o } }' "COUNT of a value that some solution"
+refused "COUNT of a variable of one side of a UNION is refused" 'SELECT ?s (COUNT(?o) AS ?n) WHERE { { ?s :knows ?o } UNION { ?s :age ?a } } GROUP BY ?s' "COUNT of a value that some solution"
+refused "AVG of an OPTIONAL's variable is refused" 'SELECT (AVG(?a) AS ?n) WHERE { ?s :knows ?o OPTIONAL { ?s :age ?a } }' "AVG of a value that some solution"
+refused "SUM of an OPTIONAL's variable is refused" 'SELECT (SUM(?a) AS ?n) WHERE { ?s :knows ?o OPTIONAL { ?s :age ?a } }' "SUM of a value that some solution"
+refused "COUNT of an expression that may fail is refused" 'SELECT (COUNT(?a / 0) AS ?n) WHERE { ?s :age ?a }' "COUNT of a value that some solution"
+as_rdflib "COUNT of a variable both sides of a UNION bind is answered" 'SELECT (COUNT(?s) AS ?n) WHERE { { ?s :knows ?o } UNION { ?s :age ?a } }'
+as_rdflib "COUNT of a variable every solution binds is answered" 'SELECT (COUNT(?o) AS ?n) WHERE { ?s :knows ?o OPTIONAL { ?o :age ?a } }'
+as_rdflib "SUM(IF(BOUND(?o), 1, 0)) of an OPTIONAL's variable is answered" 'SELECT (SUM(IF(BOUND(?o), 1, 0)) AS ?n) WHERE { ?s :age ?a OPTIONAL { ?s :knows ?o } }'
+as_rdflib "SUM(IF(?s = :a, 1, 0)) is answered" 'SELECT (SUM(IF(?s = :a, 1, 0)) AS ?n) WHERE { ?s :age ?a OPTIONAL { ?s :knows ?o } }'
 refused "GROUP_CONCAT with a SEPARATOR is refused" 'SELECT (GROUP_CONCAT(?n; SEPARATOR=", ") AS ?g) WHERE { ?s :name ?n }' "GROUP_CONCAT with a SEPARATOR"
 refused "a sub-SELECT's hidden variable used outside is refused" 'SELECT ?s ?o WHERE { ?s :knows ?o { SELECT ?s WHERE { ?s :age ?o } } }' "?o inside a sub-SELECT"
 refused "a sub-SELECT with GROUP BY and COUNT is refused" 'SELECT * WHERE { ?s :age ?a { SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s } }' "a sub-SELECT with GROUP BY"
