@@ -5,8 +5,8 @@ Usage: bench/scale.py [--runs N] [--out DIR] ILDKG SRCDIR SIZE...
 
 For each SIZE (statements; tests/bench/gen-facts makes them, and a --subtypes variant
 whose graph checks grow with it) it measures, as separate processes (CPU = user + system,
-peak memory = the child's maximum resident set), the median of --runs runs (1 above 20000
-statements):
+peak memory = the child's maximum resident set), the median of --runs runs (3 unless
+given; each stage's own median):
   validate                  ildkg validate (reads, validates, builds, runs the graph checks)
   build+FORMAT              ildkg build --format FORMAT, for each export format, with the
                             stages ildkg build --timing reports (graph checks among them)
@@ -76,6 +76,12 @@ def median_of(runs, fn):
 def stages(text):
     return {m.group(1): float(m.group(3)) / 1e3 for m in
             re.finditer(r"timing: ([a-z ]+): wall ([\d.]+) ms, cpu ([\d.]+) ms", text)}
+
+
+def median_stages(runs):
+    """Each stage's median over the runs (a stage's own figure, not the one of the run
+    whose total was the median: the stages of one run scatter on this machine)."""
+    return {k: statistics.median(r[k] for r in runs if k in r) for k in runs[0]}
 
 
 def exponent(rows, key, size_a, size_b):
@@ -170,9 +176,10 @@ def run_size(ildkg, srcdir, size, runs, work, rows, oxigraph):
     validate = median_of(runs, lambda: measure([ildkg, "validate", "--facts", facts]))
     put("validate", validate[0], validate[1], validate[2], triples)
     for fmt in formats:
-        wall, cpu, peak, text, _ = median_of(runs, lambda fmt=fmt: measure_build(ildkg, facts, out, fmt))
+        results = [measure_build(ildkg, facts, out, fmt) for _ in range(runs)]
+        wall, cpu, peak, _, _ = sorted(results, key=lambda r: r[1])[len(results) // 2]
         put(f"build+{fmt}", wall, cpu, peak, triples)
-        timed = stages(text)
+        timed = median_stages([stages(r[3]) for r in results])
         if fmt == "turtle":
             for stage, seconds in timed.items():
                 put(f"stage {stage}", None, seconds, None, triples)
@@ -230,9 +237,10 @@ def run_size(ildkg, srcdir, size, runs, work, rows, oxigraph):
                 put(f"oxigraph topic {t}", None, float("inf"), None, triples)
     d2 = os.path.join(work, f"{size}-subtypes")
     subprocess.run([sys.executable, gen, "--subtypes", str(size), d2], check=True)
-    res = measure_build(ildkg, os.path.join(d2, "facts"), os.path.join(d2, "out"), "turtle")
-    sub_triples = triples_written(res[4])
-    for stage, seconds in stages(res[3]).items():
+    results = [measure_build(ildkg, os.path.join(d2, "facts"), os.path.join(d2, "out"), "turtle")
+               for _ in range(runs)]
+    sub_triples = triples_written(results[0][4])
+    for stage, seconds in median_stages([stages(r[3]) for r in results]).items():
         put(f"subtypes: stage {stage}", None, seconds, None, sub_triples)
     # the topics again on the --subtypes variant: a CTD-ILD subtype for every 16 statements
     # gives features claimed for thousands of subjects, a shape the plain variant lacks
@@ -313,8 +321,9 @@ def report(rows, sizes, outdir, srcdir):
                           f"Oxigraph/ildkg {theirs / ours:.1f}x (goal 2x, under 1 s)")
     doc = ["# Benchmarks", "", f"Made by `make bench` (`bench/scale.py`, sizes {' '.join(map(str, sizes))}) on "
            f"{time.strftime('%Y-%m-%d')}: {machine()}.", "",
-           "CPU seconds (user + system) of each process, median of the runs, and peak resident memory;",
-           "stages and topics as ildkg reports them (`build --timing`, `compare --timing`); a topic's",
+           "CPU seconds (user + system) of each process, median of the runs (3 unless --runs), peak memory;",
+           "stages and topics as ildkg reports them (`build --timing`, `compare --timing`), a stage's",
+           "own median over the runs; a topic's",
            f"time is the best of {TOPIC_RUNS} runs, ildkg's and Oxigraph's alike. Growth",
            f"exponent: between the two largest sizes ({sizes[-2] if len(sizes) > 1 else '-'} and {big} statements).", "",
            GOALS, ""] + lines + ["", f"At {big} statements:", ""] + [f"- {r}" for r in ratios] + [""]
@@ -367,7 +376,7 @@ def main(argv):
         for size in sizes:
             started = time.perf_counter()
             try:
-                run_size(ildkg, srcdir, size, runs or (3 if size <= 20000 else 1), work, rows, oxigraph)
+                run_size(ildkg, srcdir, size, runs or 3, work, rows, oxigraph)
             except (RuntimeError, subprocess.SubprocessError, OSError, ValueError) as e:
                 print(f"bench: {size} statements: {e}", file=sys.stderr)
             print(f"bench: {size} statements done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
