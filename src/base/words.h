@@ -8,7 +8,6 @@
 #ifndef ILDKG_WORDS_H
 #define ILDKG_WORDS_H
 
-#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -24,25 +23,26 @@ word_load(const void *p)
   return w;
 }
 
-/** Whether a byte of @p w is below @p n (at most 0x80). */
-static inline bool
-word_has_byte_below(uint64_t w, unsigned char n)
+/** Nonzero when a byte of @p w is below @p n (at most 0x80): its high bit, and maybe others
+    above it. Masks of several tests OR together into one test. */
+static inline uint64_t
+word_below(uint64_t w, unsigned char n)
 {
-  return ((w - WORD_ONES * n) & ~w & WORD_HIGHS) != 0;
+  return (w - WORD_ONES * n) & ~w & WORD_HIGHS;
 }
 
-/** Whether a byte of @p w is @p c. */
-static inline bool
-word_has_byte(uint64_t w, unsigned char c)
+/** Nonzero when a byte of @p w is @p c (as word_below). */
+static inline uint64_t
+word_equal(uint64_t w, unsigned char c)
 {
-  return word_has_byte_below(w ^ (WORD_ONES * c), 1);
+  return word_below(w ^ (WORD_ONES * c), 1);
 }
 
-/** Whether a byte of @p w is past ASCII. */
-static inline bool
-word_has_high_byte(uint64_t w)
+/** Nonzero when a byte of @p w is past ASCII (as word_below). */
+static inline uint64_t
+word_high(uint64_t w)
 {
-  return (w & WORD_HIGHS) != 0;
+  return w & WORD_HIGHS;
 }
 
 #endif

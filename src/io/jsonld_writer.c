@@ -68,10 +68,11 @@ compact_iri(const char *iri, const char *base)
 {
   const char *best_prefix = NULL;
   size_t best = 0;
+  const size_t len = strlen(iri);
   for (size_t i = 0; i <= NS_PREFIX_COUNT; ++i) {
     const char *ns = i < NS_PREFIX_COUNT ? NS_PREFIXES[i].iri : base;
     const size_t n = strlen(ns);
-    if (n > best && !strncmp(iri, ns, n) && iri[n] && strncmp(iri + n, "//", 2) != 0) {
+    if (n > best && n < len && !memcmp(iri, ns, n) && !(iri[n] == '/' && iri[n + 1] == '/')) {
       best = n;
       best_prefix = i < NS_PREFIX_COUNT ? NS_PREFIXES[i].prefix : NS_DATA_PREFIX;
     }
@@ -80,7 +81,7 @@ compact_iri(const char *iri, const char *base)
     return strdup(iri);
   }
   /* by hand: asprintf was a tenth of the JSON-LD writer's instructions */
-  const size_t prefix_len = strlen(best_prefix), rest = strlen(iri + best);
+  const size_t prefix_len = strlen(best_prefix), rest = len - best;
   char *out = malloc(prefix_len + 1 + rest + 1);
   if (out) {
     memcpy(out, best_prefix, prefix_len);
@@ -314,7 +315,7 @@ sink_indent(sink *b, unsigned depth)
 }
 
 /*
- * @p s as a JSON string, escaped as jansson escapes it (json_dump without
+ * @p s (@p len bytes) as a JSON string, escaped as jansson escapes it (json_dump without
  * JSON_ENSURE_ASCII or JSON_ESCAPE_SLASH): '"', '\\' and the C0 controls, by their short
  * escapes where JSON has one, else \uXXXX; all else as it is. 0 when @p s is not UTF-8
  * (which jansson's json_string refused): then the document is not to be kept.
@@ -324,7 +325,7 @@ sink_indent(sink *b, unsigned depth)
 static inline bool
 word_needs_escape(uint64_t w)
 {
-  return word_has_byte_below(w, 0x20) || word_has_byte(w, '"') || word_has_byte(w, '\\');
+  return (word_below(w, 0x20) | word_equal(w, '"') | word_equal(w, '\\')) != 0;
 }
 
 /* The escape of @p c, a byte word_needs_escape finds, into @p b. */
@@ -354,9 +355,8 @@ sink_escape(sink *b, unsigned char c)
  * (which jansson's json_string refused): then the document is not to be kept.
  */
 static int
-sink_string(sink *b, const char *s)
+sink_string_n(sink *b, const char *s, size_t len)
 {
-  const size_t len = strlen(s);
   sink_write(b, "\"", 1);
   size_t run = 0;         /* the start of the bytes not yet written */
   uint64_t high = 0;      /* any byte past ASCII: then the string is checked */
@@ -376,9 +376,16 @@ sink_string(sink *b, const char *s)
       }
     }
   }
+  if (i < len) { /* the last bytes, as a word padded with a letter */
+    uint64_t w = WORD_ONES * 'a';
+    memcpy(&w, s + i, len - i);
+    high |= w;
+    if (!word_needs_escape(w)) {
+      i = len;
+    }
+  }
   for (; i < len; ++i) {
     const unsigned char c = (unsigned char)s[i];
-    high |= c;
     if (c < 0x20 || c == '"' || c == '\\') {
       sink_write(b, s + run, i - run);
       run = i + 1;
@@ -388,8 +395,15 @@ sink_string(sink *b, const char *s)
   sink_write(b, s + run, len - run);
   sink_write(b, "\"", 1);
   /* what was written of it is not read: the writer stops, and the file is not kept */
-  return !word_has_high_byte(high) ||
+  return !word_high(high) ||
          utf8_invalid_offset((const unsigned char *)s, len) == len;
+}
+
+/* sink_string_n of a NUL-terminated string. */
+static int
+sink_string(sink *b, const char *s)
+{
+  return sink_string_n(b, s, strlen(s));
 }
 
 /* jansson's output of a part of the document (the context), indented as deep as it sits:
@@ -418,6 +432,7 @@ dump_chunk(const char *chunk, size_t size, void *data)
 /* An IRI met: its compact form, and the term of the properties it names. */
 typedef struct {
   char *compact;
+  size_t compact_len;
   const term *x; /* NULL: none */
 } iri_seen;
 
@@ -466,7 +481,7 @@ seen_iri(node_writer *w, const raptor_term *t)
   }
   size_t i;
   const term *x = strmap_get(w->terms->by_iri, iri, &i) ? &w->terms->terms[i] : NULL;
-  w->iris[w->niris] = (iri_seen){c, x};
+  w->iris[w->niris] = (iri_seen){c, strlen(c), x};
   return &w->iris[w->niris++];
 }
 
@@ -579,7 +594,7 @@ write_explicit(node_writer *w, const raptor_term *o, unsigned depth)
       sink_indent(b, depth + 1);
     }
     sink_puts(b, "\"@value\": ");
-    ok = ok && sink_string(b, (const char *)o->value.literal.string);
+    ok = ok && sink_string_n(b, (const char *)o->value.literal.string, o->value.literal.string_len);
   } else if (o->type == RAPTOR_TERM_TYPE_BLANK) {
     /* the exports hold none, but a CONSTRUCT answer or a service description may */
     char *label = blank_id(o);
@@ -601,10 +616,10 @@ write_value(node_writer *w, const node_key *k, const raptor_term *o, unsigned de
     return write_explicit(w, o, depth);
   }
   if (k->kind == KEY_TYPE || o->type == RAPTOR_TERM_TYPE_URI) {
-    const char *c = compacted(w, o);
-    return c && sink_string(w->out, c);
+    const iri_seen *seen = seen_iri(w, o);
+    return seen && sink_string_n(w->out, seen->compact, seen->compact_len);
   }
-  return sink_string(w->out, (const char *)o->value.literal.string);
+  return sink_string_n(w->out, (const char *)o->value.literal.string, o->value.literal.string_len);
 }
 
 /* "key": its value, or the array of its values (one value is a scalar unless a @set). */
@@ -648,6 +663,14 @@ write_key(node_writer *w, raptor_statement **st, const node_key *k, unsigned dep
     sink_write(b, "]", 1);
   }
   return ok;
+}
+
+/* Whether @p a and @p b are the same term: the statements of a sorted snapshot share the
+   graph's terms, so most are the same pointer. */
+static int
+same_term(const raptor_term *a, const raptor_term *b)
+{
+  return a == b || raptor_term_equals((raptor_term *)a, (raptor_term *)b);
 }
 
 /* Room for @p more keys in *keys (the caller frees it); 0 when out of memory. */
@@ -704,7 +727,7 @@ gather_keys(node_writer *w, raptor_statement **st, size_t from, size_t to, node_
   (*keys)[0] = (node_key){"@id", KEY_ID, NULL, from, from + 1, 1, 0};
   *nkeys = 1;
   for (size_t k = from, end; k < to; k = end) {
-    for (end = k + 1; end < to && raptor_term_equals(st[end]->predicate, st[k]->predicate); ++end) {
+    for (end = k + 1; end < to && same_term(st[end]->predicate, st[k]->predicate); ++end) {
     }
     if (!key_room(keys, *nkeys, 2, capacity) || !predicate_keys(w, st, k, end, *keys, nkeys)) {
       return 0;
@@ -787,7 +810,7 @@ write_document(const export_job *job, const term_table *t, sink *b)
   ildkg_status st = w.seen ? ILDKG_OK : ILDKG_ERR_NOMEM;
   raptor_statement **all = job->statements;
   for (size_t k = 0, end; st == ILDKG_OK && k < job->count; k = end) {
-    for (end = k + 1; end < job->count && raptor_term_equals(all[end]->subject, all[k]->subject);
+    for (end = k + 1; end < job->count && same_term(all[end]->subject, all[k]->subject);
          ++end) {
     }
     sink_write(b, ",", k ? 1 : 0);

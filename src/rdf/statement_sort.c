@@ -51,8 +51,8 @@ copies_verbatim(const unsigned char *s, size_t len)
   size_t i = 0;
   for (; i + 8 <= len; i += 8) {
     const uint64_t w = word_load(s + i);
-    if (word_has_byte_below(w, 0x20) || word_has_high_byte(w) || word_has_byte(w, '"') ||
-        word_has_byte(w, '\\') || word_has_byte(w, '>') || word_has_byte(w, 0x7f)) {
+    if (word_below(w, 0x20) | word_high(w) | word_equal(w, '"') | word_equal(w, '\\') |
+        word_equal(w, '>') | word_equal(w, 0x7f)) {
       return false;
     }
   }
@@ -434,6 +434,9 @@ same_line(const sort_keys *k, const uint32_t *rank, uint32_t a, uint32_t b)
 static ildkg_status
 sort(raptor_statement **all, size_t n, size_t *kept)
 {
+  if (n == 0) {
+    return ILDKG_OK; /* @p all may be NULL */
+  }
   sort_keys k = {0};
   uint32_t *order = NULL, *rank = NULL;
   ildkg_status st = make_keys(all, n, &k);
