@@ -6,12 +6,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
+#include "ptrmap.h"
 #include "strmap.h"
 
+/* The statements of one subject: [first, first + n). */
+typedef struct {
+  size_t first, n;
+} run;
+
+/* A subject is found by the address of its IRI's text first: the writers ask with the text
+   raptor keeps for an interned IRI, and hashing and comparing the whole IRI was most of a
+   feed's lookups. Text from elsewhere is found by content. */
 struct statement_index {
   raptor_statement *const *statements;
   size_t count;
-  strmap *first; /* subject IRI -> index of its first statement */
+  run *runs;
+  size_t nruns, runs_room;
+  ptrmap *by_address; /* a subject IRI's text, as raptor keeps it -> its run */
+  strmap *by_text;    /* the same, by content */
 };
 
 const char *
@@ -34,20 +47,50 @@ term_is_iri(const raptor_term *t, const char *iri)
   return s && !strcmp(s, iri);
 }
 
+/* Note that the statement at @p i, of subject @p s, starts a run or belongs to the last. */
+static ildkg_status
+add_statement(statement_index *x, size_t i, const char *s)
+{
+  run *last = x->nruns ? &x->runs[x->nruns - 1] : NULL;
+  const char *last_s = last ? term_iri(x->statements[last->first]->subject) : NULL;
+  size_t found;
+  if (last && last->first + last->n == i && last_s && (s == last_s || !strcmp(s, last_s))) {
+    ++last->n;
+    const ildkg_status st = ptrmap_get(x->by_address, s, &found) ? ILDKG_OK
+                                                                 : ptrmap_put(x->by_address, s, x->nruns - 1);
+    return st == ILDKG_ERR_NOMEM ? st : ILDKG_OK;
+  }
+  if (strmap_get(x->by_text, s, &found)) {
+    return ILDKG_OK; /* a later run keeps the first (sorted statements have one run a subject) */
+  }
+  run *runs = grow_array(x->runs, &x->runs_room, x->nruns + 1, sizeof *runs, 1024);
+  if (!runs) {
+    return ILDKG_ERR_NOMEM;
+  }
+  x->runs = runs;
+  x->runs[x->nruns] = (run){i, 1};
+  ildkg_status st = strmap_put(x->by_text, s, x->nruns);
+  if (st == ILDKG_OK && !ptrmap_get(x->by_address, s, &found)) {
+    st = ptrmap_put(x->by_address, s, x->nruns);
+  }
+  ++x->nruns;
+  return st == ILDKG_ERR_NOMEM ? st : ILDKG_OK;
+}
+
 ildkg_status
 statement_index_new(raptor_statement *const *statements, size_t count, statement_index **out)
 {
   statement_index *x = calloc(1, sizeof *x);
   *out = NULL;
-  if (!x || !(x->first = strmap_new())) {
-    free(x);
+  if (!x || !(x->by_text = strmap_new()) || !(x->by_address = ptrmap_new())) {
+    statement_index_free(x);
     return ILDKG_ERR_NOMEM;
   }
   x->statements = statements;
   x->count = count;
   for (size_t i = 0; i < count; ++i) {
     const char *s = term_iri(statements[i]->subject);
-    if (s && strmap_put(x->first, s, i) == ILDKG_ERR_NOMEM) { /* a later run keeps the first */
+    if (s && add_statement(x, i, s) != ILDKG_OK) {
       statement_index_free(x);
       return ILDKG_ERR_NOMEM;
     }
@@ -60,29 +103,34 @@ void
 statement_index_free(statement_index *x)
 {
   if (x) {
-    strmap_free(x->first);
+    strmap_free(x->by_text);
+    ptrmap_free(x->by_address);
+    free(x->runs);
     free(x);
   }
+}
+
+/* The run of @p subject, or NULL. */
+static const run *
+find_run(const statement_index *x, const char *subject)
+{
+  size_t k;
+  if (ptrmap_get(x->by_address, subject, &k) || strmap_get(x->by_text, subject, &k)) {
+    return &x->runs[k];
+  }
+  return NULL;
 }
 
 const raptor_term *
 statement_index_next(const statement_index *x, const char *subject, const char *predicate,
                      size_t *at)
 {
-  size_t i;
-  if (!strmap_get(x->first, subject, &i)) {
-    return NULL;
-  }
-  for (i += *at; i < x->count; ++i) {
+  const run *r = find_run(x, subject);
+  for (size_t i = r ? r->first + *at : 0; r && i < r->first + r->n; ++i) {
     const raptor_statement *s = x->statements[i];
-    const char *here = term_iri(s->subject);
-    if (!here || strcmp(here, subject)) {
-      break;
-    }
     const char *p = term_iri(s->predicate);
-    if (p && !strcmp(p, predicate)) {
-      strmap_get(x->first, subject, at);
-      *at = i - *at + 1;
+    if (p && (p == predicate || !strcmp(p, predicate))) {
+      *at = i - r->first + 1;
       return s->object;
     }
   }
@@ -92,17 +140,9 @@ statement_index_next(const statement_index *x, const char *subject, const char *
 void
 statement_index_run(const statement_index *x, const char *subject, size_t *first, size_t *n)
 {
-  *n = 0;
-  if (!strmap_get(x->first, subject, first)) {
-    return;
-  }
-  while (*first + *n < x->count) {
-    const char *here = term_iri(x->statements[*first + *n]->subject);
-    if (!here || strcmp(here, subject)) {
-      break;
-    }
-    ++*n;
-  }
+  const run *r = find_run(x, subject);
+  *first = r ? r->first : 0;
+  *n = r ? r->n : 0;
 }
 
 const raptor_term *
